@@ -1,0 +1,46 @@
+# Every target sets up .venv itself, so a machine with only python3 and make can run any of them.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: setup test check lint regenerate regenerate-check bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[check]' --group dev
+	touch $(STAMP)
+
+## setup: create .venv and install the project with its development tools
+setup: $(STAMP)
+
+## test: every test, the drift check and the linters
+test: $(STAMP) lint regenerate-check
+	$(BIN)/python -m pytest
+
+## check: the main job
+check: $(STAMP) regenerate-check
+	$(BIN)/python -m pytest -q tests/test_spec.py tests/test_generated.py
+
+## lint: ruff and mypy --strict on the hand-written code
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## regenerate: rebuild generated_client/ from openapi.yaml
+regenerate: $(STAMP)
+	$(BIN)/python scripts/regenerate
+
+## regenerate-check: fail with a diff when generated_client/ is stale
+regenerate-check: $(STAMP)
+	$(BIN)/python scripts/regenerate --check
+
+## bench: benchmarks, ending with one `budget ...` line per budget
+bench: $(STAMP)
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,264 @@
+import json
+from collections.abc import AsyncIterator, Iterator
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.progress_response import ProgressResponse
+from ...models.push_request import PushRequest
+from ...types import Response
+
+
+def _request_kwargs(
+    *,
+    body: PushRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/push",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ProgressResponse | None:
+    if response.status_code == 200:
+        response_200 = ProgressResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ProgressResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> Response[ErrorResponse | ProgressResponse]:
+    """Upload a model to a registry.
+
+     The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
+    Progress streams as NDJSON unless `"stream": false`.
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProgressResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> ErrorResponse | ProgressResponse | None:
+    """Upload a model to a registry.
+
+     The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
+    Progress streams as NDJSON unless `"stream": false`.
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProgressResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> Response[ErrorResponse | ProgressResponse]:
+    """Upload a model to a registry.
+
+     The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
+    Progress streams as NDJSON unless `"stream": false`.
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProgressResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> ErrorResponse | ProgressResponse | None:
+    """Upload a model to a registry.
+
+     The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
+    Progress streams as NDJSON unless `"stream": false`.
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProgressResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
+
+
+def _with_stream(kwargs: dict[str, Any], stream: bool) -> dict[str, Any]:
+    kwargs["json"]["stream"] = stream
+    return kwargs
+
+
+def _get_kwargs(
+    *,
+    body: PushRequest,
+) -> dict[str, Any]:
+    return _with_stream(
+        _request_kwargs(
+            body=body,
+        ),
+        False,
+    )
+
+
+def _parse_stream_line(line: str) -> ProgressResponse | ErrorResponse:
+    data = json.loads(line)
+    if isinstance(data, dict) and "error" in data:
+        response_400 = ErrorResponse.from_dict(data)
+
+        return response_400
+    response_200 = ProgressResponse.from_dict(data)
+
+    return response_200
+
+
+def sync_stream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> Iterator[ProgressResponse | ErrorResponse]:
+    """Stream the response line by line.
+
+    Sends `"stream": true` and yields one item per NDJSON line: a chunk, or the error the server
+    reported after the stream had started. A non-200 status raises errors.UnexpectedStatus.
+    """
+    kwargs = _with_stream(
+        _request_kwargs(
+            body=body,
+        ),
+        True,
+    )
+    with client.get_httpx_client().stream(**kwargs) as response:
+        if response.status_code != 200:
+            response.read()
+            raise errors.UnexpectedStatus(response.status_code, response.content)
+        for line in response.iter_lines():
+            if line.strip():
+                yield _parse_stream_line(line)
+
+
+async def asyncio_stream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> AsyncIterator[ProgressResponse | ErrorResponse]:
+    """Stream the response line by line; the async twin of sync_stream."""
+    kwargs = _with_stream(
+        _request_kwargs(
+            body=body,
+        ),
+        True,
+    )
+    async with client.get_async_httpx_client().stream(**kwargs) as response:
+        if response.status_code != 200:
+            await response.aread()
+            raise errors.UnexpectedStatus(response.status_code, response.content)
+        async for line in response.aiter_lines():
+            if line.strip():
+                yield _parse_stream_line(line)

@@ -1,0 +1,290 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.format_type_0 import FormatType0, check_format_type_0
+from ..models.think_type_1 import ThinkType1, check_think_type_1
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.format_type_1 import FormatType1
+    from ..models.message import Message
+    from ..models.options import Options
+    from ..models.tool import Tool
+
+
+T = TypeVar("T", bound="ChatRequest")
+
+
+@_attrs_define
+class ChatRequest:
+    model: str
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+     """
+    messages: list[Message] | Unset = UNSET
+    """ The conversation so far. Empty or absent loads the model without generating. """
+    tools: list[Tool] | Unset = UNSET
+    """ Tools the model may call. Needs the `tools` capability. """
+    stream: bool | Unset = UNSET
+    """ Server default: `true`. """
+    format_: FormatType0 | FormatType1 | None | Unset = UNSET
+    """ The shape of the output: `"json"` for any JSON value, a JSON Schema object for structured
+    output, or `""`/`null` for free text (the default).
+     """
+    keep_alive: float | None | str | Unset = UNSET
+    """ How long the model stays in memory after the request: a Go duration string (`"5m"`,
+    `"1h30m"`, `"0"`) or a number of seconds. Zero unloads the model at once, a negative value
+    keeps it loaded forever, and `null` or no value means the server's default (5 minutes).
+    A string without a unit, such as `"10"`, is refused.
+     """
+    options: Options | Unset = UNSET
+    """ Model options. They override the model's own parameters, which override the server's
+    defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
+    with a 500 when the model is scheduled. Integer options also accept a number with a
+    fraction, which the server truncates.
+     """
+    think: bool | ThinkType1 | Unset = UNSET
+    """ Whether a thinking model thinks before it answers: `true`/`false`, or an effort level.
+    `true` means `medium`. Models that cannot think refuse `true` and the levels; `false` is
+    always accepted. Thinking models think when the field is absent.
+     """
+    truncate: bool | Unset = UNSET
+    """ Drop the oldest messages to fit the context window instead of failing. Server default: `true`. """
+    shift: bool | Unset = UNSET
+    """ Server default: `true`. """
+    logprobs: bool | Unset = UNSET
+    """ Server default: `false`. """
+    top_logprobs: int | Unset = UNSET
+    """ Server default: `0`. """
+    field_debug_render_only: bool | Unset = UNSET
+    """ Server default: `false`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.format_type_1 import FormatType1
+
+        model = self.model
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+        tools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tools, Unset):
+            tools = []
+            for tools_item_data in self.tools:
+                tools_item = tools_item_data.to_dict()
+                tools.append(tools_item)
+
+        stream = self.stream
+
+        format_: dict[str, Any] | None | str | Unset
+        if isinstance(self.format_, Unset):
+            format_ = UNSET
+        elif isinstance(self.format_, str):
+            format_ = self.format_
+        elif isinstance(self.format_, FormatType1):
+            format_ = self.format_.to_dict()
+        else:
+            format_ = self.format_
+
+        keep_alive: float | None | str | Unset
+        if isinstance(self.keep_alive, Unset):
+            keep_alive = UNSET
+        else:
+            keep_alive = self.keep_alive
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        think: bool | str | Unset
+        if isinstance(self.think, Unset):
+            think = UNSET
+        elif isinstance(self.think, str):
+            think = self.think
+        else:
+            think = self.think
+
+        truncate = self.truncate
+
+        shift = self.shift
+
+        logprobs = self.logprobs
+
+        top_logprobs = self.top_logprobs
+
+        field_debug_render_only = self.field_debug_render_only
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if tools is not UNSET:
+            field_dict["tools"] = tools
+        if stream is not UNSET:
+            field_dict["stream"] = stream
+        if format_ is not UNSET:
+            field_dict["format"] = format_
+        if keep_alive is not UNSET:
+            field_dict["keep_alive"] = keep_alive
+        if options is not UNSET:
+            field_dict["options"] = options
+        if think is not UNSET:
+            field_dict["think"] = think
+        if truncate is not UNSET:
+            field_dict["truncate"] = truncate
+        if shift is not UNSET:
+            field_dict["shift"] = shift
+        if logprobs is not UNSET:
+            field_dict["logprobs"] = logprobs
+        if top_logprobs is not UNSET:
+            field_dict["top_logprobs"] = top_logprobs
+        if field_debug_render_only is not UNSET:
+            field_dict["_debug_render_only"] = field_debug_render_only
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.format_type_1 import FormatType1
+        from ..models.message import Message
+        from ..models.options import Options
+        from ..models.tool import Tool
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[Message] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = Message.from_dict(messages_item_data)
+
+                messages.append(messages_item)
+
+        _tools = d.pop("tools", UNSET)
+        tools: list[Tool] | Unset = UNSET
+        if _tools is not UNSET:
+            tools = []
+            for tools_item_data in _tools:
+                tools_item = Tool.from_dict(tools_item_data)
+
+                tools.append(tools_item)
+
+        stream = d.pop("stream", UNSET)
+
+        def _parse_format_(data: object) -> FormatType0 | FormatType1 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_format_type_0 = check_format_type_0(data)
+
+                return componentsschemas_format_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_format_type_1 = FormatType1.from_dict(data)
+
+                return componentsschemas_format_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FormatType0 | FormatType1 | None | Unset, data)
+
+        format_ = _parse_format_(d.pop("format", UNSET))
+
+        def _parse_keep_alive(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
+
+        _options = d.pop("options", UNSET)
+        options: Options | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = Options.from_dict(_options)
+
+        def _parse_think(data: object) -> bool | ThinkType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_think_type_1 = check_think_type_1(data)
+
+                return componentsschemas_think_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | ThinkType1 | Unset, data)
+
+        think = _parse_think(d.pop("think", UNSET))
+
+        truncate = d.pop("truncate", UNSET)
+
+        shift = d.pop("shift", UNSET)
+
+        logprobs = d.pop("logprobs", UNSET)
+
+        top_logprobs = d.pop("top_logprobs", UNSET)
+
+        field_debug_render_only = d.pop("_debug_render_only", UNSET)
+
+        chat_request = cls(
+            model=model,
+            messages=messages,
+            tools=tools,
+            stream=stream,
+            format_=format_,
+            keep_alive=keep_alive,
+            options=options,
+            think=think,
+            truncate=truncate,
+            shift=shift,
+            logprobs=logprobs,
+            top_logprobs=top_logprobs,
+            field_debug_render_only=field_debug_render_only,
+        )
+
+        chat_request.additional_properties = d
+        return chat_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.debug_info import DebugInfo
+    from ..models.logprob import Logprob
+    from ..models.message import Message
+
+
+T = TypeVar("T", bound="ChatResponse")
+
+
+@_attrs_define
+class ChatResponse:
+    """A whole response, or one chunk of a streamed one."""
+
+    model: str
+    created_at: str
+    """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
+     """
+    done: bool
+    total_duration: int | Unset = UNSET
+    """ Time spent on the whole request, in nanoseconds. """
+    load_duration: int | Unset = UNSET
+    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
+    prompt_eval_count: int | Unset = UNSET
+    """ Tokens in the prompt. """
+    prompt_eval_duration: int | Unset = UNSET
+    """ Time spent on the prompt, in nanoseconds. """
+    eval_count: int | Unset = UNSET
+    """ Tokens generated. """
+    eval_duration: int | Unset = UNSET
+    """ Time spent generating, in nanoseconds. """
+    message: Message | Unset = UNSET
+    """ One message of a conversation. The server lower-cases `role` and does not check it; the
+    roles it understands are `system`, `user`, `assistant` and `tool`.
+     """
+    done_reason: str | Unset = UNSET
+    logprobs: list[Logprob] | Unset = UNSET
+    remote_model: str | Unset = UNSET
+    remote_host: str | Unset = UNSET
+    field_debug_info: DebugInfo | Unset = UNSET
+    """ Sent instead of a generation when the request sets `_debug_render_only`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        created_at = self.created_at
+
+        done = self.done
+
+        total_duration = self.total_duration
+
+        load_duration = self.load_duration
+
+        prompt_eval_count = self.prompt_eval_count
+
+        prompt_eval_duration = self.prompt_eval_duration
+
+        eval_count = self.eval_count
+
+        eval_duration = self.eval_duration
+
+        message: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.message, Unset):
+            message = self.message.to_dict()
+
+        done_reason = self.done_reason
+
+        logprobs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.logprobs, Unset):
+            logprobs = []
+            for logprobs_item_data in self.logprobs:
+                logprobs_item = logprobs_item_data.to_dict()
+                logprobs.append(logprobs_item)
+
+        remote_model = self.remote_model
+
+        remote_host = self.remote_host
+
+        field_debug_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_debug_info, Unset):
+            field_debug_info = self.field_debug_info.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "created_at": created_at,
+                "done": done,
+            }
+        )
+        if total_duration is not UNSET:
+            field_dict["total_duration"] = total_duration
+        if load_duration is not UNSET:
+            field_dict["load_duration"] = load_duration
+        if prompt_eval_count is not UNSET:
+            field_dict["prompt_eval_count"] = prompt_eval_count
+        if prompt_eval_duration is not UNSET:
+            field_dict["prompt_eval_duration"] = prompt_eval_duration
+        if eval_count is not UNSET:
+            field_dict["eval_count"] = eval_count
+        if eval_duration is not UNSET:
+            field_dict["eval_duration"] = eval_duration
+        if message is not UNSET:
+            field_dict["message"] = message
+        if done_reason is not UNSET:
+            field_dict["done_reason"] = done_reason
+        if logprobs is not UNSET:
+            field_dict["logprobs"] = logprobs
+        if remote_model is not UNSET:
+            field_dict["remote_model"] = remote_model
+        if remote_host is not UNSET:
+            field_dict["remote_host"] = remote_host
+        if field_debug_info is not UNSET:
+            field_dict["_debug_info"] = field_debug_info
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.debug_info import DebugInfo
+        from ..models.logprob import Logprob
+        from ..models.message import Message
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        created_at = d.pop("created_at")
+
+        done = d.pop("done")
+
+        total_duration = d.pop("total_duration", UNSET)
+
+        load_duration = d.pop("load_duration", UNSET)
+
+        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+
+        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+
+        eval_count = d.pop("eval_count", UNSET)
+
+        eval_duration = d.pop("eval_duration", UNSET)
+
+        _message = d.pop("message", UNSET)
+        message: Message | Unset
+        if isinstance(_message, Unset):
+            message = UNSET
+        else:
+            message = Message.from_dict(_message)
+
+        done_reason = d.pop("done_reason", UNSET)
+
+        _logprobs = d.pop("logprobs", UNSET)
+        logprobs: list[Logprob] | Unset = UNSET
+        if _logprobs is not UNSET:
+            logprobs = []
+            for logprobs_item_data in _logprobs:
+                logprobs_item = Logprob.from_dict(logprobs_item_data)
+
+                logprobs.append(logprobs_item)
+
+        remote_model = d.pop("remote_model", UNSET)
+
+        remote_host = d.pop("remote_host", UNSET)
+
+        _field_debug_info = d.pop("_debug_info", UNSET)
+        field_debug_info: DebugInfo | Unset
+        if isinstance(_field_debug_info, Unset):
+            field_debug_info = UNSET
+        else:
+            field_debug_info = DebugInfo.from_dict(_field_debug_info)
+
+        chat_response = cls(
+            model=model,
+            created_at=created_at,
+            done=done,
+            total_duration=total_duration,
+            load_duration=load_duration,
+            prompt_eval_count=prompt_eval_count,
+            prompt_eval_duration=prompt_eval_duration,
+            eval_count=eval_count,
+            eval_duration=eval_duration,
+            message=message,
+            done_reason=done_reason,
+            logprobs=logprobs,
+            remote_model=remote_model,
+            remote_host=remote_host,
+            field_debug_info=field_debug_info,
+        )
+
+        chat_response.additional_properties = d
+        return chat_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.options import Options
+
+
+T = TypeVar("T", bound="EmbedRequest")
+
+
+@_attrs_define
+class EmbedRequest:
+    model: str
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+     """
+    input_: list[str] | str | Unset = UNSET
+    """ One text or several. Empty or absent only loads the model. """
+    truncate: bool | Unset = UNSET
+    """ Cut inputs that are too long for the context; when false they are refused. Server default: `true`. """
+    dimensions: int | Unset = UNSET
+    """ Shorten the vectors to this many dimensions (and normalise them again). """
+    keep_alive: float | None | str | Unset = UNSET
+    """ How long the model stays in memory after the request: a Go duration string (`"5m"`,
+    `"1h30m"`, `"0"`) or a number of seconds. Zero unloads the model at once, a negative value
+    keeps it loaded forever, and `null` or no value means the server's default (5 minutes).
+    A string without a unit, such as `"10"`, is refused.
+     """
+    options: Options | Unset = UNSET
+    """ Model options. They override the model's own parameters, which override the server's
+    defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
+    with a 500 when the model is scheduled. Integer options also accept a number with a
+    fraction, which the server truncates.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        input_: list[str] | str | Unset
+        if isinstance(self.input_, Unset):
+            input_ = UNSET
+        elif isinstance(self.input_, list):
+            input_ = self.input_
+
+        else:
+            input_ = self.input_
+
+        truncate = self.truncate
+
+        dimensions = self.dimensions
+
+        keep_alive: float | None | str | Unset
+        if isinstance(self.keep_alive, Unset):
+            keep_alive = UNSET
+        else:
+            keep_alive = self.keep_alive
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if input_ is not UNSET:
+            field_dict["input"] = input_
+        if truncate is not UNSET:
+            field_dict["truncate"] = truncate
+        if dimensions is not UNSET:
+            field_dict["dimensions"] = dimensions
+        if keep_alive is not UNSET:
+            field_dict["keep_alive"] = keep_alive
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.options import Options
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        def _parse_input_(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                input_type_1 = cast(list[str], data)
+
+                return input_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        input_ = _parse_input_(d.pop("input", UNSET))
+
+        truncate = d.pop("truncate", UNSET)
+
+        dimensions = d.pop("dimensions", UNSET)
+
+        def _parse_keep_alive(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
+
+        _options = d.pop("options", UNSET)
+        options: Options | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = Options.from_dict(_options)
+
+        embed_request = cls(
+            model=model,
+            input_=input_,
+            truncate=truncate,
+            dimensions=dimensions,
+            keep_alive=keep_alive,
+            options=options,
+        )
+
+        embed_request.additional_properties = d
+        return embed_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

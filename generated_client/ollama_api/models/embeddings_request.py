@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.options import Options
+
+
+T = TypeVar("T", bound="EmbeddingsRequest")
+
+
+@_attrs_define
+class EmbeddingsRequest:
+    model: str
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+     """
+    prompt: str | Unset = UNSET
+    """ The text to embed. Empty or absent only loads the model. """
+    keep_alive: float | None | str | Unset = UNSET
+    """ How long the model stays in memory after the request: a Go duration string (`"5m"`,
+    `"1h30m"`, `"0"`) or a number of seconds. Zero unloads the model at once, a negative value
+    keeps it loaded forever, and `null` or no value means the server's default (5 minutes).
+    A string without a unit, such as `"10"`, is refused.
+     """
+    options: Options | Unset = UNSET
+    """ Model options. They override the model's own parameters, which override the server's
+    defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
+    with a 500 when the model is scheduled. Integer options also accept a number with a
+    fraction, which the server truncates.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        prompt = self.prompt
+
+        keep_alive: float | None | str | Unset
+        if isinstance(self.keep_alive, Unset):
+            keep_alive = UNSET
+        else:
+            keep_alive = self.keep_alive
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if prompt is not UNSET:
+            field_dict["prompt"] = prompt
+        if keep_alive is not UNSET:
+            field_dict["keep_alive"] = keep_alive
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.options import Options
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        prompt = d.pop("prompt", UNSET)
+
+        def _parse_keep_alive(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
+
+        _options = d.pop("options", UNSET)
+        options: Options | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = Options.from_dict(_options)
+
+        embeddings_request = cls(
+            model=model,
+            prompt=prompt,
+            keep_alive=keep_alive,
+            options=options,
+        )
+
+        embeddings_request.additional_properties = d
+        return embeddings_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

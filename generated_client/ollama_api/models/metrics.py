@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Metrics")
+
+
+@_attrs_define
+class Metrics:
+    """Timings and token counts, sent on the final chunk only. Zero values are left out."""
+
+    total_duration: int | Unset = UNSET
+    """ Time spent on the whole request, in nanoseconds. """
+    load_duration: int | Unset = UNSET
+    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
+    prompt_eval_count: int | Unset = UNSET
+    """ Tokens in the prompt. """
+    prompt_eval_duration: int | Unset = UNSET
+    """ Time spent on the prompt, in nanoseconds. """
+    eval_count: int | Unset = UNSET
+    """ Tokens generated. """
+    eval_duration: int | Unset = UNSET
+    """ Time spent generating, in nanoseconds. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_duration = self.total_duration
+
+        load_duration = self.load_duration
+
+        prompt_eval_count = self.prompt_eval_count
+
+        prompt_eval_duration = self.prompt_eval_duration
+
+        eval_count = self.eval_count
+
+        eval_duration = self.eval_duration
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if total_duration is not UNSET:
+            field_dict["total_duration"] = total_duration
+        if load_duration is not UNSET:
+            field_dict["load_duration"] = load_duration
+        if prompt_eval_count is not UNSET:
+            field_dict["prompt_eval_count"] = prompt_eval_count
+        if prompt_eval_duration is not UNSET:
+            field_dict["prompt_eval_duration"] = prompt_eval_duration
+        if eval_count is not UNSET:
+            field_dict["eval_count"] = eval_count
+        if eval_duration is not UNSET:
+            field_dict["eval_duration"] = eval_duration
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        total_duration = d.pop("total_duration", UNSET)
+
+        load_duration = d.pop("load_duration", UNSET)
+
+        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+
+        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+
+        eval_count = d.pop("eval_count", UNSET)
+
+        eval_duration = d.pop("eval_duration", UNSET)
+
+        metrics = cls(
+            total_duration=total_duration,
+            load_duration=load_duration,
+            prompt_eval_count=prompt_eval_count,
+            prompt_eval_duration=prompt_eval_duration,
+            eval_count=eval_count,
+            eval_duration=eval_duration,
+        )
+
+        metrics.additional_properties = d
+        return metrics
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

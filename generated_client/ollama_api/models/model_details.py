@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ModelDetails")
+
+
+@_attrs_define
+class ModelDetails:
+    parent_model: str | Unset = UNSET
+    format_: str | Unset = UNSET
+    family: str | Unset = UNSET
+    families: list[str] | None | Unset = UNSET
+    """ Model families; `null` when the model declares none. """
+    parameter_size: str | Unset = UNSET
+    quantization_level: str | Unset = UNSET
+    context_length: int | Unset = UNSET
+    embedding_length: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        parent_model = self.parent_model
+
+        format_ = self.format_
+
+        family = self.family
+
+        families: list[str] | None | Unset
+        if isinstance(self.families, Unset):
+            families = UNSET
+        elif isinstance(self.families, list):
+            families = self.families
+
+        else:
+            families = self.families
+
+        parameter_size = self.parameter_size
+
+        quantization_level = self.quantization_level
+
+        context_length = self.context_length
+
+        embedding_length = self.embedding_length
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if parent_model is not UNSET:
+            field_dict["parent_model"] = parent_model
+        if format_ is not UNSET:
+            field_dict["format"] = format_
+        if family is not UNSET:
+            field_dict["family"] = family
+        if families is not UNSET:
+            field_dict["families"] = families
+        if parameter_size is not UNSET:
+            field_dict["parameter_size"] = parameter_size
+        if quantization_level is not UNSET:
+            field_dict["quantization_level"] = quantization_level
+        if context_length is not UNSET:
+            field_dict["context_length"] = context_length
+        if embedding_length is not UNSET:
+            field_dict["embedding_length"] = embedding_length
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        parent_model = d.pop("parent_model", UNSET)
+
+        format_ = d.pop("format", UNSET)
+
+        family = d.pop("family", UNSET)
+
+        def _parse_families(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                families_type_0 = cast(list[str], data)
+
+                return families_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        families = _parse_families(d.pop("families", UNSET))
+
+        parameter_size = d.pop("parameter_size", UNSET)
+
+        quantization_level = d.pop("quantization_level", UNSET)
+
+        context_length = d.pop("context_length", UNSET)
+
+        embedding_length = d.pop("embedding_length", UNSET)
+
+        model_details = cls(
+            parent_model=parent_model,
+            format_=format_,
+            family=family,
+            families=families,
+            parameter_size=parameter_size,
+            quantization_level=quantization_level,
+            context_length=context_length,
+            embedding_length=embedding_length,
+        )
+
+        model_details.additional_properties = d
+        return model_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PushRequest")
+
+
+@_attrs_define
+class PushRequest:
+    model: str
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+     """
+    insecure: bool | Unset = UNSET
+    """ Server default: `false`. """
+    stream: bool | Unset = UNSET
+    """ Server default: `true`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        insecure = self.insecure
+
+        stream = self.stream
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if insecure is not UNSET:
+            field_dict["insecure"] = insecure
+        if stream is not UNSET:
+            field_dict["stream"] = stream
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        insecure = d.pop("insecure", UNSET)
+
+        stream = d.pop("stream", UNSET)
+
+        push_request = cls(
+            model=model,
+            insecure=insecure,
+            stream=stream,
+        )
+
+        push_request.additional_properties = d
+        return push_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

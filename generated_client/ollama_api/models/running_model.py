@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.model_details import ModelDetails
+
+
+T = TypeVar("T", bound="RunningModel")
+
+
+@_attrs_define
+class RunningModel:
+    """One model loaded in memory."""
+
+    name: str
+    model: str
+    size: int
+    digest: str
+    expires_at: str
+    """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
+     """
+    details: ModelDetails | Unset = UNSET
+    size_vram: int | Unset = UNSET
+    """ Bytes held in GPU memory; 0 on a machine without a GPU. """
+    context_length: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        model = self.model
+
+        size = self.size
+
+        digest = self.digest
+
+        expires_at = self.expires_at
+
+        details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.details, Unset):
+            details = self.details.to_dict()
+
+        size_vram = self.size_vram
+
+        context_length = self.context_length
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "model": model,
+                "size": size,
+                "digest": digest,
+                "expires_at": expires_at,
+            }
+        )
+        if details is not UNSET:
+            field_dict["details"] = details
+        if size_vram is not UNSET:
+            field_dict["size_vram"] = size_vram
+        if context_length is not UNSET:
+            field_dict["context_length"] = context_length
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.model_details import ModelDetails
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        model = d.pop("model")
+
+        size = d.pop("size")
+
+        digest = d.pop("digest")
+
+        expires_at = d.pop("expires_at")
+
+        _details = d.pop("details", UNSET)
+        details: ModelDetails | Unset
+        if isinstance(_details, Unset):
+            details = UNSET
+        else:
+            details = ModelDetails.from_dict(_details)
+
+        size_vram = d.pop("size_vram", UNSET)
+
+        context_length = d.pop("context_length", UNSET)
+
+        running_model = cls(
+            name=name,
+            model=model,
+            size=size,
+            digest=digest,
+            expires_at=expires_at,
+            details=details,
+            size_vram=size_vram,
+            context_length=context_length,
+        )
+
+        running_model.additional_properties = d
+        return running_model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.options import Options
+
+
+T = TypeVar("T", bound="ShowRequest")
+
+
+@_attrs_define
+class ShowRequest:
+    model: str
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+     """
+    verbose: bool | Unset = UNSET
+    """ Send long arrays of model_info in full. Server default: `false`. """
+    system: str | Unset = UNSET
+    """ Show the model as if this were its system prompt. """
+    options: Options | Unset = UNSET
+    """ Model options. They override the model's own parameters, which override the server's
+    defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
+    with a 500 when the model is scheduled. Integer options also accept a number with a
+    fraction, which the server truncates.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        verbose = self.verbose
+
+        system = self.system
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if verbose is not UNSET:
+            field_dict["verbose"] = verbose
+        if system is not UNSET:
+            field_dict["system"] = system
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.options import Options
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        verbose = d.pop("verbose", UNSET)
+
+        system = d.pop("system", UNSET)
+
+        _options = d.pop("options", UNSET)
+        options: Options | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = Options.from_dict(_options)
+
+        show_request = cls(
+            model=model,
+            verbose=verbose,
+            system=system,
+            options=options,
+        )
+
+        show_request.additional_properties = d
+        return show_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.message import Message
+    from ..models.model_details import ModelDetails
+    from ..models.show_response_model_info import ShowResponseModelInfo
+    from ..models.show_response_projector_info import ShowResponseProjectorInfo
+    from ..models.tensor import Tensor
+
+
+T = TypeVar("T", bound="ShowResponse")
+
+
+@_attrs_define
+class ShowResponse:
+    license_: str | Unset = UNSET
+    modelfile: str | Unset = UNSET
+    parameters: str | Unset = UNSET
+    """ The model's parameters, one per line. """
+    template: str | Unset = UNSET
+    system: str | Unset = UNSET
+    renderer: str | Unset = UNSET
+    parser: str | Unset = UNSET
+    details: ModelDetails | Unset = UNSET
+    messages: list[Message] | Unset = UNSET
+    remote_model: str | Unset = UNSET
+    remote_host: str | Unset = UNSET
+    model_info: ShowResponseModelInfo | Unset = UNSET
+    """ The model file's metadata, keyed like `general.architecture`. """
+    projector_info: ShowResponseProjectorInfo | Unset = UNSET
+    tensors: list[Tensor] | Unset = UNSET
+    capabilities: list[str] | Unset = UNSET
+    """ What the model can do: `completion`, `tools`, `insert`, `vision`, `embedding`, `thinking`,
+    `image`, `audio`, and whatever later servers add.
+     """
+    modified_at: str | Unset = UNSET
+    """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
+     """
+    requires: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        license_ = self.license_
+
+        modelfile = self.modelfile
+
+        parameters = self.parameters
+
+        template = self.template
+
+        system = self.system
+
+        renderer = self.renderer
+
+        parser = self.parser
+
+        details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.details, Unset):
+            details = self.details.to_dict()
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+        remote_model = self.remote_model
+
+        remote_host = self.remote_host
+
+        model_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.model_info, Unset):
+            model_info = self.model_info.to_dict()
+
+        projector_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.projector_info, Unset):
+            projector_info = self.projector_info.to_dict()
+
+        tensors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tensors, Unset):
+            tensors = []
+            for tensors_item_data in self.tensors:
+                tensors_item = tensors_item_data.to_dict()
+                tensors.append(tensors_item)
+
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = self.capabilities
+
+        modified_at = self.modified_at
+
+        requires = self.requires
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if license_ is not UNSET:
+            field_dict["license"] = license_
+        if modelfile is not UNSET:
+            field_dict["modelfile"] = modelfile
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
+        if template is not UNSET:
+            field_dict["template"] = template
+        if system is not UNSET:
+            field_dict["system"] = system
+        if renderer is not UNSET:
+            field_dict["renderer"] = renderer
+        if parser is not UNSET:
+            field_dict["parser"] = parser
+        if details is not UNSET:
+            field_dict["details"] = details
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if remote_model is not UNSET:
+            field_dict["remote_model"] = remote_model
+        if remote_host is not UNSET:
+            field_dict["remote_host"] = remote_host
+        if model_info is not UNSET:
+            field_dict["model_info"] = model_info
+        if projector_info is not UNSET:
+            field_dict["projector_info"] = projector_info
+        if tensors is not UNSET:
+            field_dict["tensors"] = tensors
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
+        if modified_at is not UNSET:
+            field_dict["modified_at"] = modified_at
+        if requires is not UNSET:
+            field_dict["requires"] = requires
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.message import Message
+        from ..models.model_details import ModelDetails
+        from ..models.show_response_model_info import ShowResponseModelInfo
+        from ..models.show_response_projector_info import ShowResponseProjectorInfo
+        from ..models.tensor import Tensor
+
+        d = dict(src_dict)
+        license_ = d.pop("license", UNSET)
+
+        modelfile = d.pop("modelfile", UNSET)
+
+        parameters = d.pop("parameters", UNSET)
+
+        template = d.pop("template", UNSET)
+
+        system = d.pop("system", UNSET)
+
+        renderer = d.pop("renderer", UNSET)
+
+        parser = d.pop("parser", UNSET)
+
+        _details = d.pop("details", UNSET)
+        details: ModelDetails | Unset
+        if isinstance(_details, Unset):
+            details = UNSET
+        else:
+            details = ModelDetails.from_dict(_details)
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[Message] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = Message.from_dict(messages_item_data)
+
+                messages.append(messages_item)
+
+        remote_model = d.pop("remote_model", UNSET)
+
+        remote_host = d.pop("remote_host", UNSET)
+
+        _model_info = d.pop("model_info", UNSET)
+        model_info: ShowResponseModelInfo | Unset
+        if isinstance(_model_info, Unset):
+            model_info = UNSET
+        else:
+            model_info = ShowResponseModelInfo.from_dict(_model_info)
+
+        _projector_info = d.pop("projector_info", UNSET)
+        projector_info: ShowResponseProjectorInfo | Unset
+        if isinstance(_projector_info, Unset):
+            projector_info = UNSET
+        else:
+            projector_info = ShowResponseProjectorInfo.from_dict(_projector_info)
+
+        _tensors = d.pop("tensors", UNSET)
+        tensors: list[Tensor] | Unset = UNSET
+        if _tensors is not UNSET:
+            tensors = []
+            for tensors_item_data in _tensors:
+                tensors_item = Tensor.from_dict(tensors_item_data)
+
+                tensors.append(tensors_item)
+
+        capabilities = cast(list[str], d.pop("capabilities", UNSET))
+
+        modified_at = d.pop("modified_at", UNSET)
+
+        requires = d.pop("requires", UNSET)
+
+        show_response = cls(
+            license_=license_,
+            modelfile=modelfile,
+            parameters=parameters,
+            template=template,
+            system=system,
+            renderer=renderer,
+            parser=parser,
+            details=details,
+            messages=messages,
+            remote_model=remote_model,
+            remote_host=remote_host,
+            model_info=model_info,
+            projector_info=projector_info,
+            tensors=tensors,
+            capabilities=capabilities,
+            modified_at=modified_at,
+            requires=requires,
+        )
+
+        show_response.additional_properties = d
+        return show_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

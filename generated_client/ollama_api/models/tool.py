@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_function import ToolFunction
+
+
+T = TypeVar("T", bound="Tool")
+
+
+@_attrs_define
+class Tool:
+    """A function the model may call."""
+
+    type_: str
+    """ Always `function` today. """
+    function: ToolFunction
+    items: Any | Unset = UNSET
+    """ Reserved; passed through unchanged. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        function = self.function.to_dict()
+
+        items = self.items
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "function": function,
+            }
+        )
+        if items is not UNSET:
+            field_dict["items"] = items
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.tool_function import ToolFunction
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        function = ToolFunction.from_dict(d.pop("function"))
+
+        items = d.pop("items", UNSET)
+
+        tool = cls(
+            type_=type_,
+            function=function,
+            items=items,
+        )
+
+        tool.additional_properties = d
+        return tool
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_call_arguments import ToolCallArguments
+
+
+T = TypeVar("T", bound="ToolCallFunction")
+
+
+@_attrs_define
+class ToolCallFunction:
+    name: str
+    index: int | Unset = UNSET
+    """ Position of the call among the calls of one message. """
+    arguments: ToolCallArguments | Unset = UNSET
+    """ The arguments, as a JSON object (not a JSON string, as OpenAI's API sends them). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        index = self.index
+
+        arguments: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.arguments, Unset):
+            arguments = self.arguments.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if index is not UNSET:
+            field_dict["index"] = index
+        if arguments is not UNSET:
+            field_dict["arguments"] = arguments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.tool_call_arguments import ToolCallArguments
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        index = d.pop("index", UNSET)
+
+        _arguments = d.pop("arguments", UNSET)
+        arguments: ToolCallArguments | Unset
+        if isinstance(_arguments, Unset):
+            arguments = UNSET
+        else:
+            arguments = ToolCallArguments.from_dict(_arguments)
+
+        tool_call_function = cls(
+            name=name,
+            index=index,
+            arguments=arguments,
+        )
+
+        tool_call_function.additional_properties = d
+        return tool_call_function
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_parameters import ToolParameters
+
+
+T = TypeVar("T", bound="ToolFunction")
+
+
+@_attrs_define
+class ToolFunction:
+    name: str
+    parameters: ToolParameters
+    """ A JSON Schema object describing the function's arguments. """
+    description: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        parameters = self.parameters.to_dict()
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "parameters": parameters,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.tool_parameters import ToolParameters
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        parameters = ToolParameters.from_dict(d.pop("parameters"))
+
+        description = d.pop("description", UNSET)
+
+        tool_function = cls(
+            name=name,
+            parameters=parameters,
+            description=description,
+        )
+
+        tool_function.additional_properties = d
+        return tool_function
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_property_properties import ToolPropertyProperties
+
+
+T = TypeVar("T", bound="ToolProperty")
+
+
+@_attrs_define
+class ToolProperty:
+    """The JSON Schema of one argument."""
+
+    type_: list[str] | str | Unset = UNSET
+    """ A JSON type name, or several. """
+    description: str | Unset = UNSET
+    enum: list[Any] | Unset = UNSET
+    items: Any | Unset = UNSET
+    any_of: list[ToolProperty] | Unset = UNSET
+    properties: ToolPropertyProperties | Unset = UNSET
+    required: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: list[str] | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, list):
+            type_ = self.type_
+
+        else:
+            type_ = self.type_
+
+        description = self.description
+
+        enum: list[Any] | Unset = UNSET
+        if not isinstance(self.enum, Unset):
+            enum = self.enum
+
+        items = self.items
+
+        any_of: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.any_of, Unset):
+            any_of = []
+            for any_of_item_data in self.any_of:
+                any_of_item = any_of_item_data.to_dict()
+                any_of.append(any_of_item)
+
+        properties: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.properties, Unset):
+            properties = self.properties.to_dict()
+
+        required: list[str] | Unset = UNSET
+        if not isinstance(self.required, Unset):
+            required = self.required
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if description is not UNSET:
+            field_dict["description"] = description
+        if enum is not UNSET:
+            field_dict["enum"] = enum
+        if items is not UNSET:
+            field_dict["items"] = items
+        if any_of is not UNSET:
+            field_dict["anyOf"] = any_of
+        if properties is not UNSET:
+            field_dict["properties"] = properties
+        if required is not UNSET:
+            field_dict["required"] = required
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.tool_property_properties import ToolPropertyProperties
+
+        d = dict(src_dict)
+
+        def _parse_type_(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                type_type_1 = cast(list[str], data)
+
+                return type_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        description = d.pop("description", UNSET)
+
+        enum = cast(list[Any], d.pop("enum", UNSET))
+
+        items = d.pop("items", UNSET)
+
+        _any_of = d.pop("anyOf", UNSET)
+        any_of: list[ToolProperty] | Unset = UNSET
+        if _any_of is not UNSET:
+            any_of = []
+            for any_of_item_data in _any_of:
+                any_of_item = ToolProperty.from_dict(any_of_item_data)
+
+                any_of.append(any_of_item)
+
+        _properties = d.pop("properties", UNSET)
+        properties: ToolPropertyProperties | Unset
+        if isinstance(_properties, Unset):
+            properties = UNSET
+        else:
+            properties = ToolPropertyProperties.from_dict(_properties)
+
+        required = cast(list[str], d.pop("required", UNSET))
+
+        tool_property = cls(
+            type_=type_,
+            description=description,
+            enum=enum,
+            items=items,
+            any_of=any_of,
+            properties=properties,
+            required=required,
+        )
+
+        tool_property.additional_properties = d
+        return tool_property
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+"""Helpers shared by the tests: loading the spec and fixtures, finding examples, validating."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi.yaml"
+WIRE = Path(__file__).resolve().parent / "fixtures" / "wire"
+URN = "urn:ollama-spec"
+
+
+@cache
+def load_yaml_spec() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as f:
+        doc: dict[str, Any] = yaml.safe_load(f)
+    return doc
+
+
+def load_wire_fixtures() -> list[dict[str, Any]]:
+    """Every exchange of tests/fixtures/wire, tagged with its operation (the file's stem)."""
+    out = []
+    for path in sorted(WIRE.glob("*.json")):
+        for exchange in json.loads(path.read_text(encoding="utf-8")):
+            out.append({"operation": path.stem, **exchange})
+    return out
+
+
+def reference_validator(doc: dict[str, Any], ptr: str) -> Draft202012Validator:
+    """jsonschema, the reference implementation, with the whole document as its registry."""
+    registry: Registry[Any] = Registry().with_resource(URN, Resource(doc, specification=DRAFT202012))
+    return Draft202012Validator({"$ref": URN + ptr}, registry=registry)
+
+
+def _esc(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def _media_examples(media: dict[str, Any], base: str) -> Iterator[tuple[str, str, Any]]:
+    schema = f"{base}/schema"
+    if "example" in media:
+        yield f"{base}/example", schema, media["example"]
+    for name, ex in media.get("examples", {}).items():
+        yield f"{base}/examples/{_esc(name)}", schema, ex["value"]
+
+
+def _schema_examples(schema: Any, base: str) -> Iterator[tuple[str, str, Any]]:
+    if isinstance(schema, dict):
+        for i, value in enumerate(schema.get("examples", [])):
+            yield f"{base}/examples/{i}", base, value
+        for key, sub in schema.items():
+            if key in {"properties", "$defs"} and isinstance(sub, dict):
+                for name, prop in sub.items():
+                    yield from _schema_examples(prop, f"{base}/{key}/{_esc(name)}")
+            elif key in {"items", "additionalProperties", "if", "then", "else", "not"}:
+                yield from _schema_examples(sub, f"{base}/{key}")
+            elif key in {"allOf", "anyOf", "oneOf"}:
+                for i, member in enumerate(sub):
+                    yield from _schema_examples(member, f"{base}/{key}/{i}")
+
+
+def iter_examples(doc: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """Yield (where, schema pointer, value) for every example anywhere in the document."""
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if method == "parameters":
+                continue
+            base = f"#/paths/{_esc(path)}/{method}"
+            for media_type, media in op.get("requestBody", {}).get("content", {}).items():
+                yield from _media_examples(media, f"{base}/requestBody/content/{_esc(media_type)}")
+            for status, response in op.get("responses", {}).items():
+                if "$ref" not in response:
+                    for media_type, media in response.get("content", {}).items():
+                        yield from _media_examples(media, f"{base}/responses/{status}/content/{_esc(media_type)}")
+    for name, response in doc["components"].get("responses", {}).items():
+        for media_type, media in response.get("content", {}).items():
+            yield from _media_examples(media, f"#/components/responses/{name}/content/{_esc(media_type)}")
+    for name, param in doc["components"].get("parameters", {}).items():
+        if "example" in param:
+            yield f"#/components/parameters/{name}/example", f"#/components/parameters/{name}/schema", param["example"]
+    for name, schema in doc["components"]["schemas"].items():
+        yield from _schema_examples(schema, f"#/components/schemas/{name}")
