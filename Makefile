@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## test: every test, the drift check and the linters
-test: $(STAMP) lint regenerate-check
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 ## check: the main job
