@@ -29,6 +29,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy scripts/regenerate
+	$(BIN)/mypy scripts/bench
 
 ## regenerate: rebuild generated_client/ from openapi.yaml
 regenerate: $(STAMP)
@@ -40,7 +42,7 @@ regenerate-check: $(STAMP)
 
 ## bench: benchmarks, ending with one `budget ...` line per budget
 bench: $(STAMP)
-	@echo "no benchmarks yet"
+	$(BIN)/python scripts/bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
