@@ -201,3 +201,24 @@ def test_every_success_with_a_body_has_an_example(spec: dict[str, Any]) -> None:
                 if status.startswith("2"):
                     for media_type, media in response.get("content", {}).items():
                         assert media.get("examples") or "example" in media, (method, path, status, media_type)
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("llama3.2", True), ("llama3.2:3b", True), ("user/model:tag", True), ("hf.co/user/model:Q4_K_M", True),
+        ("registry.ollama.ai/library/mistral:latest", True), ("localhost:5000/ns/m", True), ("_x", True),
+        ("http://localhost:8080/ns/m:v1", True), ("gpt-oss:120b-cloud", True),
+        ("", False), ("llama 3", False), ("hf.co/model", False), ("../x", False), ("a/b/c/d", False),
+        ("m:", False), (":tag", False), ("-m", False), ("m:a:b", False), ("ns.x/m", False), ("é", False), ("m" * 81, False),
+    ],
+)  # fmt: skip
+def test_model_names_follow_ollamas_grammar(spec: dict[str, Any], name: str, valid: bool) -> None:
+    assert reference_validator(spec, "#/components/schemas/ModelName").is_valid(name) is valid
+
+
+def test_create_needs_from_or_files(spec: dict[str, Any]) -> None:
+    create = reference_validator(spec, "#/components/schemas/CreateRequest")
+    assert create.is_valid({"model": "m", "from": "llama3.2"})
+    assert create.is_valid({"model": "m", "files": {"a.gguf": "sha256:" + "0" * 64}})
+    assert not create.is_valid({"model": "m", "system": "hi"})

@@ -13,11 +13,17 @@ T = TypeVar("T", bound="CopyRequest")
 class CopyRequest:
     source: str
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
-    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
      """
     destination: str
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
-    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -22,7 +22,10 @@ T = TypeVar("T", bound="GenerateRequest")
 class GenerateRequest:
     model: str
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
-    the namespace to `library` and the tag to `latest`. Matching is case-insensitive.
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
      """
     prompt: str | Unset = UNSET
     """ The prompt. Empty or absent loads the model without generating. Server default: `""`. """

@@ -95,7 +95,8 @@ def sync_detailed(
     Once progress has started, a failure arrives as an error line under the `200`.
 
     Args:
-        body (CreateRequest):
+        body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
+            neither.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +130,8 @@ def sync(
     Once progress has started, a failure arrives as an error line under the `200`.
 
     Args:
-        body (CreateRequest):
+        body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
+            neither.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +160,8 @@ async def asyncio_detailed(
     Once progress has started, a failure arrives as an error line under the `200`.
 
     Args:
-        body (CreateRequest):
+        body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
+            neither.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +193,8 @@ async def asyncio(
     Once progress has started, a failure arrives as an error line under the `200`.
 
     Args:
-        body (CreateRequest):
+        body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
+            neither.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
