@@ -222,3 +222,22 @@ def test_create_needs_from_or_files(spec: dict[str, Any]) -> None:
     assert create.is_valid({"model": "m", "from": "llama3.2"})
     assert create.is_valid({"model": "m", "files": {"a.gguf": "sha256:" + "0" * 64}})
     assert not create.is_valid({"model": "m", "system": "hi"})
+
+
+def test_links_point_at_real_operations_and_fields(spec: dict[str, Any]) -> None:
+    """The stateful contract tests follow these links; a dangling one would silently test nothing."""
+    ops = index(spec)
+    links = 0
+    for op in ops.values():
+        for status, response in spec["paths"][op.path][op.method]["responses"].items():
+            for name, link in response.get("links", {}).items():
+                links += 1
+                assert link["operationId"] in ops, name
+                for expr in [*link.get("requestBody", {}).values(), *link.get("parameters", {}).values()]:
+                    if expr.startswith("$request.body#/"):
+                        field = expr.removeprefix("$request.body#/")
+                        body = resolve(spec, resolve(spec, op.request_schema or "")["$ref"])
+                        assert field in body["properties"], (op.operation_id, status, name)
+                    else:
+                        assert expr == "$request.path.digest", expr
+    assert links >= 10
