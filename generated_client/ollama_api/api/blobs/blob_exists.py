@@ -59,7 +59,8 @@ def sync_detailed(
 ) -> Response[Any]:
     """Tell whether the server holds a blob.
 
-     Answers by status alone; no response carries a body.
+     Answers by status alone: no response to a HEAD carries a body. The 400 and 404 still name
+    `application/json` in their Content-Type, the type of the error a GET would have carried.
 
     Args:
         digest (str):
@@ -90,7 +91,8 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """Tell whether the server holds a blob.
 
-     Answers by status alone; no response carries a body.
+     Answers by status alone: no response to a HEAD carries a body. The 400 and 404 still name
+    `application/json` in their Content-Type, the type of the error a GET would have carried.
 
     Args:
         digest (str):
