@@ -20,9 +20,9 @@ setup: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
-## check: the main job
+## check: the main job, the contract suite against the bundled reference server
 check: $(STAMP) regenerate-check
-	$(BIN)/python -m pytest -q tests/test_spec.py tests/test_generated.py
+	$(BIN)/ollama-contract check --reference
 
 ## lint: ruff and mypy --strict on the hand-written code
 lint: $(STAMP)

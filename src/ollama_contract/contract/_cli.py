@@ -1,0 +1,64 @@
+"""The `check` subcommand."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+_HELP = """\
+Check that an Ollama server speaks the contract of openapi.yaml.
+
+With no target it starts the bundled reference server, checks it and stops it. With --base-url
+or OLLAMA_HOST it checks that server in safe mode: nothing is created, copied, deleted, pulled or
+pushed unless --allow-writes is given, and even then only models the run created are deleted.
+"""
+
+
+def register(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "check", help="run the contract suite against a server", description=_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    target = parser.add_argument_group("target")
+    target.add_argument("--base-url", help="the server to check (default: OLLAMA_HOST, else the reference server)")
+    target.add_argument(
+        "--reference", action="store_true", help="check the bundled reference server, ignoring OLLAMA_HOST"
+    )
+    target.add_argument(
+        "--allow-writes", action="store_true", help="let the run create, copy, pull, push and delete its own models"
+    )
+    target.add_argument("--model", help="installed model for generate and chat (default: the first listed)")
+    target.add_argument("--embed-model", help="installed model for embed (default: the first embedding model)")
+    target.add_argument("--pull-model", action="append", default=[], metavar="NAME", help="a model the run may pull")
+    bounds = parser.add_argument_group("bounds")
+    bounds.add_argument("--max-examples", type=int, default=25, help="generated cases per operation (default: 25)")
+    bounds.add_argument("--max-time", type=float, help="start no new test after this many seconds")
+    parser.add_argument(
+        "--report-dir", type=Path, default=Path("ollama-contract-report"), help="where junit.xml and report.md go"
+    )
+    parser.add_argument("--server-fault", action="append", default=[], metavar="SPEC", help=argparse.SUPPRESS)
+    parser.add_argument("pytest_args", nargs="*", help="extra arguments for pytest, after --")
+    parser.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ._runner import CheckOptions, run_check
+
+    return run_check(
+        CheckOptions(
+            base_url=args.base_url,
+            reference=args.reference,
+            allow_writes=args.allow_writes,
+            model=args.model,
+            embed_model=args.embed_model,
+            pull_models=args.pull_model,
+            max_examples=args.max_examples,
+            max_time=args.max_time,
+            report_dir=args.report_dir,
+            server_faults=args.server_fault,
+            pytest_args=args.pytest_args,
+        )
+    )

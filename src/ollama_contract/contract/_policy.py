@@ -1,0 +1,188 @@
+"""What a real Ollama server promises beyond the schemas, and so what the contract suite demands.
+
+schemathesis' stock checks assume a server that rejects every schema violation with a 4xx and
+accepts every schema-valid request. Ollama does neither, on purpose or by history, and the suite
+must not cry wolf about behaviour every Ollama version has. Each rule below is a fact about the
+real server (see shared/research/ollama-wire-truth.md and live-observations.md):
+
+* Go's JSON decoder treats `null` as "absent" for every field, and never enforces presence: only
+  the handlers check a few top-level fields (`model`, `source`, `destination`, create's source).
+  So a `null`, or a missing property below the top level, is not something Ollama rejects.
+* `options` (and create's `parameters`) are a free map that the server reads only when it
+  schedules the model: a wrong type there is refused late, with a 500, or not at all (`show`
+  merges them unread, `create` stores them unread), and integer options take any number and
+  truncate it.
+* `format` is checked once the model is loaded: a bad value is refused with a 500.
+* A schema-valid request can still be refused with a 400 for reasons a schema cannot express:
+  the model lacks a capability, the name is not a model, raw mode with a template, a blob whose
+  bytes do not match its digest. Those refusals carry messages of their own; any other 400 on a
+  valid request is a finding.
+* Operations that reach a registry (create from a model that is not local, pull, push) fail with
+  a 500 when the registry cannot be reached, and so do late failures of create (quantization,
+  unknown license type). A 501 from embed means the model's runner cannot embed.
+* Once a stream has started, a failure arrives as an `{"error": ...}` line under the 200; such a
+  stream is a refusal, not an acceptance.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "SEMANTIC_REFUSALS",
+    "BodyError",
+    "Verdict",
+    "classify_body_errors",
+    "explains_server_error",
+    "is_semantic_refusal",
+    "ndjson_ends_in_error",
+    "negative_verdict",
+    "positive_verdict",
+]
+
+# Messages of 400s that Ollama gives to schema-valid requests (substrings, compared case-blind).
+SEMANTIC_REFUSALS = (
+    "does not support",  # a capability the model lacks: insert, tools, thinking, vision, generate, chat...
+    "raw mode does not support",
+    "invalid model name",
+    "is invalid",  # copy: source "x" is invalid; delete: name "x" is invalid
+    "model is required",
+    "neither 'from' or 'files' was specified",
+    "file path must be relative",
+    "only one adapter is currently supported",
+    "requires a draft model",
+    "info field",
+    "template error",
+    "only supports one image",
+    "image generation models are not currently supported",
+    "use either :local or :cloud",
+    "cannot run this remote model",
+    "the input length exceeds the context length",
+    "invalid digest format",
+    "digest mismatch",
+    "multimodal data provided",
+    "not in gguf format",
+    "no files provided to convert",
+    "unknown type",
+    "bad remote",
+    "cannot be used with remote models",
+)
+
+# Operations that may reach a registry or fail after accepting the request: a 5xx is within contract.
+NETWORK_BOUND = frozenset({"create_model", "pull_model", "push_model"})
+
+# Top-level request fields the server checks only after loading the model (refusal: a 500).
+LATE_CHECKED = frozenset({"options", "format"})
+
+# Top-level request fields the server keeps as a free map: violations inside are not refused.
+FREE_MAPS = frozenset({"options", "parameters"})
+
+
+@dataclass(frozen=True)
+class BodyError:
+    """One reason a request body breaks its schema."""
+
+    pointer: str
+    rule: str
+    message: str
+    instance: Any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of a policy: ok, or a finding with its explanation."""
+
+    ok: bool
+    reason: str = ""
+
+
+OK = Verdict(True)
+
+
+def _top(error: BodyError) -> str:
+    """The top-level field an error lies in, or "" for the body itself."""
+    return error.pointer.split("/")[1] if error.pointer.startswith("/") else ""
+
+
+def classify_body_errors(errors: Iterable[BodyError]) -> tuple[list[BodyError], list[BodyError]]:
+    """Split schema errors into (those Ollama refuses, those it tolerates).
+
+    Errors on the body itself (a body that is not an object, a missing top-level field) and on
+    path parameters are refused; below the top level, `null`, a missing property or anything
+    inside a free map is tolerated.
+    """
+    refused: list[BodyError] = []
+    tolerated: list[BodyError] = []
+    for error in errors:
+        nested = error.pointer.startswith("/")
+        if nested and (error.instance is None or _top(error) in FREE_MAPS or error.rule == "required"):
+            tolerated.append(error)
+        else:
+            refused.append(error)
+    return refused, tolerated
+
+
+def is_semantic_refusal(message: str) -> bool:
+    text = message.lower()
+    return any(reason in text for reason in SEMANTIC_REFUSALS)
+
+
+def ndjson_ends_in_error(content_type: str, body: bytes) -> bool:
+    """True for a 200 stream whose last line reports an error."""
+    if content_type.split(";")[0].strip() != "application/x-ndjson":
+        return False
+    lines = [line for line in body.splitlines() if line.strip()]
+    if not lines:
+        return False
+    try:
+        last = json.loads(lines[-1])
+    except ValueError:
+        return False
+    return isinstance(last, dict) and "error" in last
+
+
+def error_message(body: bytes) -> str:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body.decode("utf-8", "replace")[:200]
+    return str(data.get("error", "")) if isinstance(data, dict) else ""
+
+
+def explains_server_error(operation_id: str, status: int, body: bytes, body_errors: list[BodyError]) -> bool:
+    """Whether a 5xx is something the real server does for this request."""
+    if operation_id in NETWORK_BOUND:
+        return True
+    if status == 501 and operation_id in {"embed", "embeddings"}:
+        return True
+    if body_errors and all(_top(e) in LATE_CHECKED | FREE_MAPS for e in body_errors):
+        return True
+    return error_message(body).startswith("template:")
+
+
+def negative_verdict(
+    operation_id: str, status: int, content_type: str, body: bytes, errors: list[BodyError]
+) -> Verdict:
+    """Judge the answer to a request that breaks its schema."""
+    refused, _ = classify_body_errors(errors)
+    if not refused:
+        return OK  # nothing Ollama promises to refuse
+    if 400 <= status < 500 or ndjson_ends_in_error(content_type, body):
+        return OK
+    if status >= 500 and explains_server_error(operation_id, status, body, refused):
+        return OK
+    listed = "; ".join(f"{e.pointer or '(body)'}: {e.message}" for e in refused[:3])
+    return Verdict(False, f"Ollama refuses this request, but the server answered {status}. Broken: {listed}")
+
+
+def positive_verdict(operation_id: str, status: int, content_type: str, body: bytes) -> Verdict:
+    """Judge the answer to a schema-valid request."""
+    if status != 400:
+        return OK  # 2xx, 401, 403, 404 (unknown model), 429, 503; 5xx are judged separately
+    message = error_message(body)
+    if is_semantic_refusal(message):
+        return OK
+    return Verdict(False, f"a schema-valid request was refused with 400 for a reason Ollama does not give: {message!r}")

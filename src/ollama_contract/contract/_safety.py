@@ -1,0 +1,157 @@
+"""Keeping a contract run away from the models of the server it checks.
+
+A property-based run against a real Ollama once deleted an installed model it had picked up from
+an earlier response. So every request of the suite passes through one guard before it is sent:
+
+* Against a server the run did not start, nothing that creates, copies, deletes, pulls, pushes or
+  uploads is sent unless the user passed --allow-writes.
+* Even then, and on the reference server the run started itself, the suite writes only under
+  names of its own (`contract-test-<run id>-...`), deletes and pushes only those, and pulls only
+  the names it was told it may pull.
+
+Generated requests are first steered towards those names (`steer_body`), so that the run still
+exercises the write operations; the guard (`refusal`) is the backstop that no generator can get
+around.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+__all__ = ["WRITE_OPERATIONS", "Guard", "normalize"]
+
+# The spec cannot say which operations change the server's models; this is the suite's own policy.
+WRITE_OPERATIONS = frozenset({"create_model", "copy_model", "delete_model", "pull_model", "push_model", "push_blob"})
+
+# Where a request names the model it reads (the rest of its body is left to the generator).
+_READS = {"generate": "model", "chat": "model", "embed": "model", "embeddings": "model", "show_model": "model"}
+
+
+def normalize(name: str) -> str:
+    """Ollama compares names case-blind and adds `:latest` when no tag is given."""
+    base = name.strip().lower()
+    last = base.rsplit("/", 1)[-1]
+    return base if ":" in last else base + ":latest"
+
+
+def _pick(options: Sequence[T], seed: Any) -> T:
+    """A choice that is a pure function of the generated value, so runs stay reproducible."""
+    digest = hashlib.sha256(repr(seed).encode()).digest()
+    return options[digest[0] % len(options)]
+
+
+@dataclass
+class Guard:
+    run_id: str
+    owned: bool
+    allow_writes: bool
+    model: str | None = None
+    embed_model: str | None = None
+    pull_models: tuple[str, ...] = ()
+    created: set[str] = field(default_factory=set)
+
+    @property
+    def prefix(self) -> str:
+        return f"contract-test-{self.run_id}-"
+
+    @property
+    def writes(self) -> bool:
+        return self.owned or self.allow_writes
+
+    def own_name(self, hint: Any) -> str:
+        return f"{self.prefix}{hashlib.sha256(repr(hint).encode()).hexdigest()[:8]}"
+
+    def is_ours(self, name: Any) -> bool:
+        return isinstance(name, str) and (normalize(name) in self.created or name.lower().startswith(self.prefix))
+
+    def refusal(self, operation_id: str, body: Any) -> str | None:
+        """Why this request must not be sent, or None when it is safe."""
+        if operation_id not in WRITE_OPERATIONS:
+            return None
+        if not self.writes:
+            return "safe mode: the suite does not change a server it did not start (pass --allow-writes)"
+        if operation_id == "push_blob":
+            return None
+        body = body if isinstance(body, dict) else {}
+        name_field = {"copy_model": "destination"}.get(operation_id, "model")
+        name = body.get(name_field)
+        if operation_id == "pull_model":
+            allowed = self.owned or (isinstance(name, str) and normalize(name) in map(normalize, self.pull_models))
+            return None if allowed else f"pull of {name!r}: only --pull-model names may be pulled"
+        if operation_id == "create_model" and not (isinstance(name, str) and name.lower().startswith(self.prefix)):
+            return f"create of {name!r}: the suite creates models under {self.prefix}* only"
+        if operation_id in {"copy_model", "delete_model", "push_model"} and not self.is_ours(name):
+            return f"{operation_id} of {name!r}: the suite only touches models it created"
+        return None
+
+    def record(self, operation_id: str, body: Any, status: int) -> None:
+        """Remember the models a successful request created or removed."""
+        if not isinstance(body, dict) or status != 200:
+            return
+        name = body.get("destination" if operation_id == "copy_model" else "model")
+        if not isinstance(name, str):
+            return
+        if operation_id in {"create_model", "copy_model", "pull_model"}:
+            self.created.add(normalize(name))
+        elif operation_id == "delete_model":
+            self.created.discard(normalize(name))
+
+    def steer_body(self, operation_id: str, body: Any) -> Any:
+        """Point a generated request at models the run may use; values of the wrong type stay,
+        so that a negative case keeps what makes it negative."""
+        if not isinstance(body, dict):
+            return body
+        body = dict(body)
+
+        def steer(key: str, choices: list[str]) -> None:
+            if isinstance(body.get(key), str) and choices:
+                body[key] = _pick(choices, body[key])
+
+        readable = [m for m in (self.model, *sorted(self.created)) if m]
+        if operation_id in _READS:
+            model = self.embed_model if operation_id in {"embed", "embeddings"} else self.model
+            # Mostly the chosen model; now and then the generated name, to exercise the 404s.
+            if isinstance(body.get("model"), str) and model and _pick([True, True, True, False], body["model"]):
+                body["model"] = model
+        elif operation_id == "create_model":
+            steer("from", readable)
+            if isinstance(body.get("model"), str):
+                body["model"] = self.own_name(body["model"])
+        elif operation_id == "copy_model":
+            steer("source", readable)
+            if isinstance(body.get("destination"), str):
+                body["destination"] = self.own_name(body["destination"])
+        elif operation_id in {"delete_model", "push_model"}:
+            steer("model", [*sorted(self.created), self.prefix + "missing"])
+        elif operation_id == "pull_model":
+            steer("model", list(self.pull_models))
+        if not self.owned and operation_id in _READS:
+            _limit_load(body)
+        return body
+
+
+# A real server runs real models: keep a generated request from asking for hours of work or a
+# context that does not fit in memory, and from pinning the model in memory for long.
+_OPTION_CEILINGS = {"num_predict": 16, "num_ctx": 4096, "num_batch": 512, "num_thread": 8, "draft_num_predict": 4}
+
+
+def _limit_load(body: dict[str, Any]) -> None:
+    options = body.get("options")
+    if options is None or isinstance(options, dict):
+        options = dict(options or {})
+        for key, ceiling in _OPTION_CEILINGS.items():
+            value = options.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                options[key] = min(value, ceiling) if value >= 0 else ceiling
+        options.setdefault("num_predict", _OPTION_CEILINGS["num_predict"])
+        body["options"] = options
+    keep_alive = body.get("keep_alive")
+    if isinstance(keep_alive, int | float) and not isinstance(keep_alive, bool) and not 0 <= keep_alive <= 60:
+        body["keep_alive"] = 60
+    elif isinstance(keep_alive, str) and keep_alive not in {"0", "0s"}:
+        body["keep_alive"] = "1m"

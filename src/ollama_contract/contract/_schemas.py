@@ -1,0 +1,76 @@
+"""Schema checks for the contract suite, with jsonschema, the reference implementation.
+
+The suite validates a few thousand bodies per run, so the reference validator's speed does not
+matter here, and its verdict is the one the project defines as correct.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from .._spec import Operation, load_spec, operations, resolve
+from ._policy import BodyError
+
+__all__ = ["operation_for", "request_errors", "validator"]
+
+_URN = "urn:ollama-contract"
+
+
+@cache
+def _registry() -> Registry[Any]:
+    registry: Registry[Any] = Registry().with_resource(_URN, DRAFT202012.create_resource(load_spec()))
+    return registry
+
+
+@cache
+def validator(pointer: str) -> Draft202012Validator:
+    """A validator for the schema at a `#/...` pointer of the shipped spec."""
+    return Draft202012Validator({"$ref": _URN + pointer}, registry=_registry())
+
+
+@cache
+def _by_route() -> dict[tuple[str, str], Operation]:
+    return {(op.method, op.path): op for op in operations().values()}
+
+
+def operation_for(method: str, path: str) -> Operation:
+    return _by_route()[(method.lower(), path)]
+
+
+def _errors(pointer: str, instance: Any, prefix: str = "") -> list[BodyError]:
+    return [
+        BodyError(
+            pointer=prefix + "".join(f"/{part}" for part in e.absolute_path),
+            rule=str(e.validator),
+            message=e.message[:200],
+            instance=e.instance,
+        )
+        for e in validator(pointer).iter_errors(instance)
+    ]
+
+
+def request_errors(op: Operation, body: Any, path_parameters: dict[str, Any]) -> list[BodyError]:
+    """Every way a request breaks the spec: its JSON body, then its path parameters."""
+    found = []
+    if op.request_schema and op.request_media_type == "application/json":
+        found += _errors(op.request_schema, body)
+    item = load_spec()["paths"][op.path]
+    declared = [
+        (f"#/paths/{op.path.replace('/', '~1')}/parameters/{i}", p) for i, p in enumerate(item.get("parameters", []))
+    ]
+    declared += [
+        (f"#/paths/{op.path.replace('/', '~1')}/{op.method}/parameters/{i}", p)
+        for i, p in enumerate(item[op.method].get("parameters", []))
+    ]
+    for where, param in declared:
+        if "$ref" in param:
+            where, param = param["$ref"], resolve(load_spec(), param["$ref"])
+        name = param["name"]
+        if param.get("in") == "path" and name in path_parameters:
+            found += _errors(f"{where}/schema", path_parameters[name], prefix=f"path:{name}")
+    return found

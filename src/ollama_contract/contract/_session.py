@@ -1,0 +1,175 @@
+"""The state of one contract run: the target, its guard, the recorder, and the reference server.
+
+The suite's pytest configuration builds one Session before collection (the schemathesis tests are
+generated at import time and need the base URL then), and every test reads it from here.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from ._report import Recorder
+from ._safety import Guard
+
+__all__ = ["ReferenceServer", "Session", "current", "install"]
+
+# On the reference server: the models of its catalogue the suite reads, and one it can pull.
+REFERENCE_MODEL = "llama3.2"
+REFERENCE_EMBED_MODEL = "all-minilm"
+REFERENCE_PULL_MODEL = "tinyllama"
+
+
+@dataclass
+class Session:
+    base_url: str
+    guard: Guard
+    recorder: Recorder
+    max_examples: int
+    max_time: float | None
+    headers: dict[str, str] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def model(self) -> str | None:
+        return self.guard.model
+
+    def out_of_time(self) -> bool:
+        return self.max_time is not None and time.monotonic() - self.started > self.max_time
+
+    def http(self) -> httpx.Client:
+        """A plain HTTP client for the scenario tests (no read timeout: real models can be slow)."""
+        return httpx.Client(base_url=self.base_url, headers=self.headers, timeout=httpx.Timeout(None, connect=10))
+
+
+_current: Session | None = None
+
+
+def current() -> Session:
+    if _current is None:
+        raise RuntimeError("no contract run is configured; run the suite with `ollama-contract check`")
+    return _current
+
+
+def install(session: Session | None) -> None:
+    global _current
+    _current = session
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class ReferenceServer:
+    """The reference server in a child process, so that it has a core of its own."""
+
+    def __init__(self, faults: Sequence[str] = ()) -> None:
+        self.faults = list(faults)
+        self.data_dir = Path(tempfile.mkdtemp(prefix="ollama-contract-"))
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30.0) -> str:
+        cmd = [sys.executable, "-m", "ollama_contract", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd += ["--data-dir", str(self.data_dir)]
+        for fault in self.faults:
+            cmd += ["--fault", fault]
+        log = (self.data_dir / "server.log").open("wb")
+        self.process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the reference server exited at start:\n{self.log_tail()}")
+            try:
+                if httpx.get(self.url + "/api/version", timeout=1).status_code == 200:
+                    return self.url
+            except httpx.TransportError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the reference server did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        path = self.data_dir / "server.log"
+        return path.read_text(errors="replace")[-2000:] if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def _installed(base_url: str, headers: dict[str, str]) -> list[dict[str, Any]]:
+    response = httpx.get(base_url + "/api/tags", headers=headers, timeout=30)
+    response.raise_for_status()
+    models: list[dict[str, Any]] = response.json().get("models") or []
+    return models
+
+
+def _choose(models: list[dict[str, Any]], capability: str) -> str | None:
+    """The first installed model that declares a capability (older servers declare none)."""
+    for model in models:
+        if capability in (model.get("capabilities") or []):
+            return str(model["name"])
+    return str(models[0]["name"]) if models else None
+
+
+def open_session(
+    *,
+    base_url: str | None,
+    allow_writes: bool,
+    model: str | None,
+    embed_model: str | None,
+    pull_models: Sequence[str],
+    max_examples: int,
+    max_time: float | None,
+    faults: Sequence[str],
+) -> tuple[Session, ReferenceServer | None]:
+    """Resolve the target: the given server, or a reference server started for this run."""
+    headers = {"Authorization": f"Bearer {key}"} if (key := os.environ.get("OLLAMA_API_KEY")) else {}
+    recorder = Recorder()
+    server = None
+    if base_url is None:
+        server = ReferenceServer(faults)
+        base_url = server.start()
+        model, embed_model = model or REFERENCE_MODEL, embed_model or REFERENCE_EMBED_MODEL
+        pull_models = [*pull_models, REFERENCE_PULL_MODEL]
+    base_url = base_url.rstrip("/")
+    if model is None or embed_model is None:
+        installed = _installed(base_url, headers)
+        model = model or _choose(installed, "completion")
+        embed_model = embed_model or _choose(installed, "embedding") or model
+        recorder.note(f"models chosen from /api/tags: {model} for generate/chat, {embed_model} for embed")
+        if model is None:
+            recorder.note("the server lists no models: generate, chat and embed are only tested for their errors")
+    guard = Guard(
+        run_id="ref" if server is not None else secrets.token_hex(3),
+        owned=server is not None,
+        allow_writes=allow_writes,
+        model=model,
+        embed_model=embed_model,
+        pull_models=tuple(pull_models),
+    )
+    if not guard.writes:
+        recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
+    session = Session(base_url, guard, recorder, max_examples, max_time, headers)
+    return session, server

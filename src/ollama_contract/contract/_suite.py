@@ -1,0 +1,231 @@
+"""The moving parts the suite's test modules share: schema loading, sending a case, the state machine.
+
+The test modules in contract_tests/ stay declarative; everything that sends a request goes
+through `send_case` (schemathesis cases) or `exchange` (scenario steps), so the safety guard,
+the recorder and the checks apply to every request without exception.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import schemathesis
+from hypothesis import reject
+from schemathesis import Case, Response
+from schemathesis.core.failures import FailureGroup
+
+from .._spec import NO_CONTENT, Operation, operations
+from . import _checks  # noqa: F401  (registers the suite's checks with schemathesis)
+from ._checks import check_ndjson
+from ._report import Finding, curl_command
+from ._safety import WRITE_OPERATIONS
+from ._schemas import operation_for, validator
+from ._session import Session
+
+__all__ = ["ContractFailure", "conformance_problems", "exchange", "load_schema", "send_case", "stateful_test"]
+
+
+class ContractFailure(AssertionError):
+    """A response that breaks the contract, found by a scenario test."""
+
+
+def load_schema(session: Session, config_path: Path) -> Any:
+    """The schemathesis schema of the shipped spec, aimed at the session's server."""
+    from schemathesis.config import SchemathesisConfig
+
+    from .._spec import load_spec
+
+    config = SchemathesisConfig.from_path(config_path)
+    schema: Any = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec())), config=config)
+    schema.config.update(base_url=session.base_url)
+    schema.config.generation.update(max_examples=session.max_examples)
+    if not session.guard.writes:
+        schema = schema.exclude(operation_id=sorted(WRITE_OPERATIONS))
+    return schema
+
+
+def _record_failures(session: Session, group: FailureGroup, case: Case[Any], test: str) -> None:
+    op = operation_for(case.operation.method, case.operation.path)
+    curl = case.as_curl_command()
+    for failure in group.exceptions:
+        session.recorder.finding(Finding(op.label, test, failure.title, failure.message.strip(), curl))
+
+
+def _prepare(session: Session, case: Case[Any]) -> Operation:
+    op = operation_for(case.operation.method, case.operation.path)
+    if isinstance(case.body, dict):
+        case.body = session.guard.steer_body(op.operation_id, case.body)
+    if session.guard.refusal(op.operation_id, case.body):
+        reject()  # hypothesis drops this example; the guard never lets it reach the server
+    return op
+
+
+def _call(session: Session, case: Case[Any], op: Operation, test: str) -> Response:
+    session.recorder.case(op.label)
+    try:
+        response = case.call(headers=session.headers)
+    except Exception as exc:  # the transport failed: a dropped connection, a reset...
+        session.recorder.finding(Finding(op.label, test, "connection failure", repr(exc), case.as_curl_command()))
+        raise
+    session.guard.record(op.operation_id, case.body, response.status_code)
+    return response
+
+
+def send_case(session: Session, case: Case[Any], test: str) -> None:
+    """Send one generated case through the guard, then run every enabled check on the answer."""
+    op = _prepare(session, case)
+    response = _call(session, case, op, test)
+    try:
+        case.validate_response(response, headers=session.headers)
+    except FailureGroup as group:
+        _record_failures(session, group, case, test)
+        raise
+
+
+def stateful_test(session: Session, schema: Any) -> Any:
+    """A hypothesis state machine over the operations that change models, following the spec's links.
+
+    schemathesis' own use-after-free check only sees path-addressed resources; this one tracks
+    models by the names in the request bodies: a deleted model must answer 404 to show and
+    delete, and be gone from tags; a created or copied one must be shown.
+    """
+    names = ["create_model", "copy_model", "delete_model", "show_model", "list_models", "pull_model"]
+    machine = schema.include(operation_id=names).as_state_machine()
+
+    class OllamaModels(machine):  # type: ignore[misc, valid-type]
+        def setup(self) -> None:
+            self.gone: set[str] = set()
+            self.present: set[str] = set()
+
+        def before_call(self, case: Case[Any]) -> None:
+            self.op = _prepare(session, case)
+
+        def call(self, case: Case[Any], **kwargs: Any) -> Response:
+            return _call(session, case, self.op, "stateful")
+
+        def after_call(self, response: Response, case: Case[Any]) -> None:
+            super().after_call(response, case)
+            from ._safety import normalize
+
+            body = case.body if isinstance(case.body, dict) else {}
+            op_id = self.op.operation_id
+            name_key = "destination" if op_id == "copy_model" else "model"
+            name = body.get(name_key)
+            key = normalize(name) if isinstance(name, str) else None
+            problem = None
+            if op_id == "delete_model" and key and response.status_code == 200:
+                self.gone.add(key)
+                self.present.discard(key)
+            elif op_id in {"create_model", "copy_model", "pull_model"} and key and response.status_code == 200:
+                if not _ends_in_error(response):
+                    self.present.add(key)
+                    self.gone.discard(key)
+            elif op_id == "show_model" and key in self.gone and response.status_code != 404:
+                problem = f"{name!r} was deleted, but show answered {response.status_code} instead of 404"
+            elif op_id == "show_model" and key in self.present and response.status_code != 200:
+                problem = f"{name!r} was created, but show answered {response.status_code}"
+            elif op_id == "list_models" and response.status_code == 200:
+                listed = {normalize(m.get("name", "")) for m in (json.loads(response.content).get("models") or [])}
+                if self.gone & listed:
+                    problem = f"deleted models are still listed by tags: {sorted(self.gone & listed)}"
+            if problem:
+                session.recorder.finding(
+                    Finding(self.op.label, "stateful", "deleted model still there", problem, case.as_curl_command())
+                )
+                raise AssertionError(problem)
+
+        def validate_response(self, response: Response, case: Case[Any], *args: Any, **kwargs: Any) -> None:
+            try:
+                super().validate_response(response, case, *args, **kwargs)
+            except FailureGroup as group:
+                _record_failures(session, group, case, "stateful")
+                raise
+
+    return OllamaModels.TestCase
+
+
+def _ends_in_error(response: Response) -> bool:
+    from ._policy import ndjson_ends_in_error
+
+    content_type = (response.headers.get("content-type") or [""])[0]
+    return ndjson_ends_in_error(content_type, response.content or b"")
+
+
+def conformance_problems(op: Operation, response: httpx.Response) -> list[str]:
+    """Everything in a response that the spec does not allow."""
+    declared = op.responses.get(response.status_code)
+    if declared is None:
+        return [f"status {response.status_code} is not documented for {op.label}"]
+    media = response.headers.get("content-type", "").split(";")[0].strip()
+    content = response.content
+    if NO_CONTENT in declared:
+        return [] if not content else [f"{op.label} {response.status_code} should have no body, got {content[:80]!r}"]
+    if media not in declared:
+        return [f"content type {media!r} is not documented for {op.label} {response.status_code}"]
+    if op.method == "head":
+        return []
+    pointer = declared[media]
+    if media == "application/x-ndjson":
+        problem = check_ndjson(op, response.status_code, content)
+        return [problem] if problem else []
+    if pointer is None or media != "application/json":
+        return []
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return [f"{op.label} {response.status_code} body is not JSON: {content[:80]!r}"]
+    return [
+        f"{'/' + '/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in validator(pointer).iter_errors(body)
+    ]
+
+
+def exchange(
+    session: Session,
+    client: httpx.Client,
+    operation_id: str,
+    body: Any = None,
+    *,
+    path: dict[str, str] | None = None,
+    content: bytes | None = None,
+    test: str,
+) -> httpx.Response:
+    """One scenario step: guard, send, record, and fail the test on any break of the contract."""
+    op = operations()[operation_id]
+    refusal = session.guard.refusal(operation_id, body)
+    if refusal:
+        raise PermissionError(refusal)
+    url = op.path.format(**(path or {}))
+    session.recorder.case(op.label)
+    curl = curl_command(op.method, session.base_url + url, body)
+    if content is not None:
+        response = client.request(op.method.upper(), url, content=content)
+    else:
+        response = client.request(op.method.upper(), url, json=body)
+    session.guard.record(operation_id, body, response.status_code)
+    problems = conformance_problems(op, response)
+    if problems:
+        detail = "\n".join(problems)
+        session.recorder.finding(Finding(op.label, test, "response breaks the spec", detail, curl))
+        raise ContractFailure(f"{op.label}: {detail}\nreproduce: {curl}")
+    return response
+
+
+def expect(session: Session, response: httpx.Response, status: int, operation_id: str, test: str, why: str) -> None:
+    """Fail a scenario, with a recorded finding, when a step answers the wrong status."""
+    if response.status_code != status:
+        op = operations()[operation_id]
+        curl = curl_command(op.method, str(response.request.url), _sent_json(response))
+        detail = f"{why}: expected {status}, got {response.status_code} {response.text[:200]}"
+        session.recorder.finding(Finding(op.label, test, "unexpected status", detail, curl))
+        raise ContractFailure(f"{op.label}: {detail}\nreproduce: {curl}")
+
+
+def _sent_json(response: httpx.Response) -> Any:
+    raw = response.request.content
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
