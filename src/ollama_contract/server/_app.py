@@ -1,0 +1,167 @@
+"""The Starlette application: Ollama's routes, its 404/405 answers, and the fault middleware.
+
+Paths and methods come from the spec's operations, so a route the spec adds without a handler
+here fails at start-up rather than answering 404 in production.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import tempfile
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import _spec
+from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_models, _routes_transfer
+from ._faults import FaultMiddleware, parse_faults
+from ._state import Settings, State, resolve_models
+from ._wire import HTTPError, RawResponse, error_response, plain_response
+
+__all__ = ["create_app"]
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+_HANDLERS: dict[str, Handler] = {
+    "heartbeat": _routes_models.heartbeat,
+    "version": _routes_models.version,
+    "status": _routes_models.status,
+    "list_models": _routes_models.tags,
+    "show_model": _routes_models.show,
+    "copy_model": _routes_models.copy,
+    "delete_model": _routes_models.delete,
+    "list_running": _routes_models.list_running,
+    "generate": _routes_infer.generate_handler,
+    "chat": _routes_infer.chat,
+    "embed": _routes_embed.embed,
+    "embeddings": _routes_embed.embeddings,
+    "pull_model": _routes_transfer.pull,
+    "push_model": _routes_transfer.push,
+    "create_model": _routes_create.create,
+    "blob_exists": _routes_blobs.blob_exists,
+    "push_blob": _routes_blobs.push_blob,
+}
+# Ollama also answers HEAD on these GET routes (gin registers both).
+_HEAD_TOO = {"heartbeat", "version", "list_models"}
+
+
+def _routes() -> list[Route]:
+    by_path: dict[str, dict[str, Handler]] = {}
+    for op_id, op in _spec.operations().items():
+        if op_id not in _HANDLERS:
+            raise RuntimeError(f"no handler for operation {op_id}")
+        methods = by_path.setdefault(op.path, {})
+        methods[op.method.upper()] = _HANDLERS[op_id]
+        if op_id in _HEAD_TOO:
+            methods["HEAD"] = _HANDLERS[op_id]
+    routes = []
+    for path, methods in by_path.items():
+        routes.append(Route(path, _dispatch(methods), methods=list(methods)))
+        # Starlette adds HEAD to every GET route; Ollama does not.
+        if "HEAD" not in methods and routes[-1].methods is not None:
+            routes[-1].methods.discard("HEAD")
+    return routes
+
+
+def _dispatch(methods: dict[str, Handler]) -> Handler:
+    async def endpoint(request: Request) -> Response:
+        return await methods[request.method](request)
+
+    return endpoint
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPError)
+    return error_response(exc.status, exc.message, exc.content_type)
+
+
+async def _starlette_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 405:
+        return plain_response(405, "405 method not allowed")
+    if exc.status_code == 404:
+        return plain_response(404, "404 page not found")
+    return error_response(exc.status_code, str(exc.detail))
+
+
+def _local_names() -> set[str]:
+    names = {"localhost", socket.gethostname().lower()}
+    return names
+
+
+def _allowed_host(host: str) -> bool:
+    """Ollama's allowedHostsMiddleware, for a server that listens on loopback."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        host = host[1 : host.find("]")] if "]" in host else host
+    elif host.count(":") == 1:
+        host = host.rsplit(":", 1)[0]
+    if not host or host in _local_names():
+        return True
+    if host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private or ip.is_unspecified or ip.is_link_local
+
+
+class _HostCheck:
+    def __init__(self, app: Any, loopback_only: bool) -> None:
+        self.app = app
+        self.loopback_only = loopback_only
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and self.loopback_only:
+            host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            if host and not _allowed_host(host):
+                await RawResponse(403)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(
+    *,
+    data_dir: str | Path | None = None,
+    models: str | Iterable[str] | None = None,
+    faults: Sequence[str] = (),
+    loopback_only: bool = True,
+    max_body_bytes: int | None = None,
+    max_blob_bytes: int | None = None,
+) -> Starlette:
+    """Build the ASGI app of an offline Ollama.
+
+    `data_dir` holds the model store (a new temporary folder when None; the caller owns it then
+    only through `app.state.data_dir`). `models` picks the catalogue models installed at start:
+    None for the defaults, "all", "none", or names. `faults` are fault specs applied to every
+    request (see the package docstring).
+    """
+    parsed_faults = parse_faults(list(faults))
+    folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="ollama-contract-"))
+    settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults])
+    if max_body_bytes is not None:
+        settings.max_body_bytes = max_body_bytes
+    if max_blob_bytes is not None:
+        settings.max_blob_bytes = max_blob_bytes
+    state = State(settings)
+    state.install(resolve_models(models))
+    app = Starlette(
+        routes=_routes(),
+        middleware=[
+            Middleware(_HostCheck, loopback_only=loopback_only),
+            Middleware(FaultMiddleware, faults=parsed_faults),
+        ],
+        exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error},
+    )
+    app.state.ollama = state
+    app.state.data_dir = folder
+    return app

@@ -1,0 +1,93 @@
+"""What one server instance holds: its settings, model store, registry and loaded models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.requests import Request
+
+from ._catalogue import CATALOGUE, DEFAULT_MODELS, build_manifest, find_entry
+from ._names import ModelName, parse_name
+from ._registry import Registry
+from ._runtime import Runtime
+from ._store import Store
+from ._wire import HTTPError
+
+__all__ = ["VERSION", "Settings", "State", "read_body", "resolve_models", "state_of"]
+
+VERSION = "0.33.0"
+"""The Ollama version this server imitates."""
+
+
+@dataclass
+class Settings:
+    data_dir: Path
+    faults: list[str] = field(default_factory=list)
+    max_body_bytes: int = 64 * 1024 * 1024
+    max_blob_bytes: int = 32 * 1024 * 1024 * 1024
+    version: str = VERSION
+
+
+class State:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = Store(settings.data_dir / "models")
+        self.registry = Registry(settings.data_dir / "registry")
+        self.runtime = Runtime()
+
+    def install(self, names: Iterable[str]) -> None:
+        """Put catalogue models in the store, as if they had been pulled."""
+        for short in names:
+            entry = find_entry(short)
+            if entry is None:
+                raise ValueError(f"{short!r} is not in the catalogue")
+            manifest, blobs = build_manifest(entry)
+            for _, data in blobs:
+                self.store.put_blob(data)
+            self.store.write_manifest(parse_name(short), manifest)
+
+
+def resolve_models(spec: str | Iterable[str] | None) -> list[str]:
+    """Which catalogue models to install: None/"default", "all", "none", or names."""
+    if spec is None:
+        return list(DEFAULT_MODELS)
+    items = [s.strip() for s in spec.split(",")] if isinstance(spec, str) else [str(s).strip() for s in spec]
+    items = [s for s in items if s]
+    out: list[str] = []
+    for item in items:
+        if item == "default":
+            out += DEFAULT_MODELS
+        elif item == "all":
+            out += [name for entry in CATALOGUE for name in entry.names]
+        elif item == "none":
+            continue
+        else:
+            name = parse_name(item)
+            if find_entry(f"{name.model}:{name.tag}") is None:
+                known = ", ".join(entry.names[0] for entry in CATALOGUE)
+                raise ValueError(f"unknown catalogue model {item!r}; known: {known}")
+            out.append(f"{name.model}:{name.tag}")
+    return list(dict.fromkeys(out))
+
+
+def state_of(request: Request) -> State:
+    state: State = request.app.state.ollama
+    return state
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refusing more than `limit` bytes as Go's MaxBytesReader would."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPError(400, "http: request body too large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def short(name: ModelName) -> str:
+    return name.shortest()
