@@ -27,13 +27,17 @@ from ._spec import operation_for
 __all__ = ["RetryTransport", "translate", "translating"]
 
 
-def translate(exc: httpx.RequestError, operation: str | None = None) -> APIConnectionError:
+def translate(
+    exc: httpx.RequestError, operation: str | None = None, request: httpx.Request | None = None
+) -> APIConnectionError:
     """This package's error for an httpx request error (connection, timeout, protocol, decoding)."""
-    try:
-        request = exc.request
-    except RuntimeError:  # an error raised outside of any request
-        target = ""
-    else:
+    if request is None:
+        try:
+            request = exc.request
+        except RuntimeError:  # raised by a transport that did not attach the request
+            request = None
+    target = ""
+    if request is not None:
         if operation is None:
             found = operation_for(request.method, request.url.path)
             operation = found.operation_id if found else None
@@ -98,7 +102,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = inner.handle_request(request)
             except httpx.RequestError as exc:
                 if (delay := self.retries.next_delay(request, attempt, error=exc)) is None:
-                    raise translate(exc) from exc
+                    raise translate(exc, request=request) from exc
             else:
                 if (delay := self.retries.next_delay(request, attempt, status=response.status_code)) is None:
                     return response
@@ -113,7 +117,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = await inner.handle_async_request(request)
             except httpx.RequestError as exc:
                 if (delay := self.retries.next_delay(request, attempt, error=exc)) is None:
-                    raise translate(exc) from exc
+                    raise translate(exc, request=request) from exc
             else:
                 if (delay := self.retries.next_delay(request, attempt, status=response.status_code)) is None:
                     return response
