@@ -53,7 +53,7 @@ def test_characters_split_across_tcp_reads(loopback: Loopback) -> None:
     script(loopback, "/api/generate", pieces=pieces)
     result = oc.stream(client(loopback), generate, GEN).result()
     assert result.text == "".join(TEXTS) and result.final.done_reason == "stop"
-    method, path, headers, body = loopback.received[-1]
+    method, path, _headers, body = loopback.received[-1]
     assert (method, path, json.loads(body)["stream"]) == ("POST", "/api/generate", True)
 
 
