@@ -6,13 +6,30 @@ field list, path or status code is written twice.
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from types import ModuleType
 from typing import Any
 
-__all__ = ["NO_CONTENT", "Operation", "load_spec", "operations", "pointer", "resolve"]
+__all__ = [
+    "NDJSON",
+    "NO_CONTENT",
+    "Operation",
+    "follow",
+    "load_spec",
+    "model_for",
+    "module_for",
+    "operation_for",
+    "operations",
+    "pointer",
+    "resolve",
+]
+
+NDJSON = "application/x-ndjson"
 
 NO_CONTENT = ""
 """Media-type key used in Operation.responses for a response that declares no body."""
@@ -60,7 +77,7 @@ class Operation:
     @property
     def streams(self) -> bool:
         """True when the 200 can be an NDJSON stream."""
-        return "application/x-ndjson" in self.responses.get(200, {})
+        return NDJSON in self.responses.get(200, {})
 
 
 def _responses(doc: dict[str, Any], path: str, method: str, op: dict[str, Any]) -> dict[int, dict[str, str | None]]:
@@ -109,3 +126,58 @@ def index(doc: dict[str, Any]) -> dict[str, Operation]:
                 responses=_responses(doc, path, method, op),
             )
     return ops
+
+
+def follow(doc: dict[str, Any], ptr: str) -> dict[str, Any]:
+    """The schema at `ptr`, with `$ref`s followed until one is not a bare reference."""
+    node: dict[str, Any] = resolve(doc, ptr)
+    while set(node) == {"$ref"}:
+        node = resolve(doc, node["$ref"])
+    return node
+
+
+@cache
+def _routes() -> tuple[tuple[re.Pattern[str], str, Operation], ...]:
+    routes = []
+    for op in operations().values():
+        parts = re.split(r"(\{[^}]+\})", op.path)
+        body = "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts)
+        routes.append((re.compile(f"(?:^|/){body.lstrip('/')}$" if body != "/" else "/$"), op.method.upper(), op))
+    # The most specific template first: `/api/tags` must win over `/` for a prefixed base URL.
+    routes.sort(key=lambda r: -len(r[2].path))
+    return tuple(routes)
+
+
+def operation_for(method: str, path: str) -> Operation | None:
+    """The operation a request is for, from its method and URL path.
+
+    The path may carry a prefix (a base URL such as `http://host/ollama`), so templates are
+    matched against the end of the path, most specific first.
+    """
+    method = method.upper()
+    for regex, op_method, op in _routes():
+        if op_method == method and regex.search(path):
+            return op
+    return None
+
+
+@cache
+def module_for(operation_id: str) -> ModuleType:
+    """The generated module of an operation, `ollama_api.api.<first tag>.<operationId>`."""
+    op = operations()[operation_id]
+    return importlib.import_module(f"ollama_api.api.{op.tags[0]}.{op.operation_id}")
+
+
+@cache
+def model_for(ptr: str | None) -> type[Any] | None:
+    """The generated attrs class for the component schema that `ptr` references, if there is one."""
+    if ptr is None:
+        return None
+    import ollama_api.models
+
+    node = resolve(load_spec(), ptr)
+    ref = node.get("$ref", "") if isinstance(node, dict) else ""
+    if not ref.startswith("#/components/schemas/"):
+        return None
+    cls = getattr(ollama_api.models, ref.rsplit("/", 1)[1], None)
+    return cls if isinstance(cls, type) else None

@@ -1,0 +1,118 @@
+"""`create_client`: a generated `ollama_api.Client`, configured, checked and typed-error raising.
+
+The result is the generated client itself, so every generated function works with it
+(`generate.sync(client=client, body=...)`) and so do this package's `stream`/`astream`. All that
+this package adds travels in the client's `httpx_args`, which the generated client hands to the
+`httpx.Client` and `httpx.AsyncClient` it makes on first use, and again after `with_headers()` or
+`with_timeout()` (which copy the client):
+
+- `event_hooks`: validation and typed status errors (`_hooks.ContractHooks`);
+- `transport`: retries of GET/HEAD and typed connection errors (`_transport.RetryTransport`);
+- `auth`: the API key (`_config.ApiKey`), kept out of every repr.
+
+A user's own httpx client (`http_client=`, `async_http_client=`) is used as given (its transport,
+proxies, limits), with the hooks added to it; its base URL is set only if it has none. Retries
+and the translation of connection errors then belong to that client, since its transport is not
+ours to wrap. The generated client's `with_headers()` copies do not keep a client set this way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import httpx
+from ollama_api import Client
+
+from ._config import DEFAULT_TIMEOUT, ApiKey, Retries, parse_host
+from ._hooks import attach, event_hooks
+from ._transport import RetryTransport
+from ._validation import Checker
+
+__all__ = ["create_client"]
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class _Default:
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+_DEFAULT: Any = _Default()
+
+
+def create_client(
+    host: str | None = None,
+    *,
+    api_key: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    timeout: httpx.Timeout | float | None = _DEFAULT,
+    retries: Retries | int = _DEFAULT,
+    validation: str | None = None,
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+    http_client: httpx.Client | None = None,
+    async_http_client: httpx.AsyncClient | None = None,
+    follow_redirects: bool = False,
+) -> Client:
+    """A generated `ollama_api.Client` for an Ollama server, with this package attached.
+
+    Args:
+        host: the server, as `OLLAMA_HOST` spells it (`localhost`, `host:port`, `https://host/prefix`,
+            `[::1]:11434`...); default `OLLAMA_HOST`, else `http://127.0.0.1:11434`.
+        api_key: sent as `Authorization: Bearer`; default `OLLAMA_API_KEY`. Never shown in a repr.
+        headers: extra headers for every request.
+        timeout: default: 10 s to connect and no limit on reads, so a slow, healthy stream is never
+            cut; a number or an `httpx.Timeout` bounds everything; None waits forever.
+        retries: how GET and HEAD requests are retried (`Retries`, or a number of retries);
+            default 2 retries with backoff. POSTs and streams are never retried.
+        validation: `strict`, `warn` or `off`; default `OLLAMA_CONTRACT_VALIDATION`, else `strict`.
+        transport: the httpx transport to send through (an `httpx.MockTransport` in tests).
+        http_client, async_http_client: your own httpx clients, used instead of new ones.
+        follow_redirects: whether to follow redirects.
+    """
+    base_url = parse_host(host if host is not None else _env("OLLAMA_HOST"))
+    key = ApiKey(api_key) if api_key else ApiKey.from_env()
+    checker = Checker(validation)
+    if timeout is _DEFAULT:
+        timeout = DEFAULT_TIMEOUT
+    elif timeout is not None and not isinstance(timeout, httpx.Timeout):
+        timeout = httpx.Timeout(timeout)
+    if retries is _DEFAULT:
+        retries = Retries()
+    elif isinstance(retries, int):
+        retries = Retries(attempts=retries + 1)
+    from . import __version__
+
+    all_headers = {"User-Agent": f"ollama-contract/{__version__} (python-httpx)", **(headers or {})}
+    httpx_args: dict[str, Any] = {"event_hooks": event_hooks(checker), "transport": RetryTransport(retries, transport)}
+    if key is not None:
+        httpx_args["auth"] = key
+    client = Client(
+        base_url=base_url,
+        headers=all_headers,
+        timeout=timeout,
+        follow_redirects=follow_redirects,
+        httpx_args=httpx_args,
+    )
+    if http_client is not None:
+        client.set_httpx_client(_adopt(http_client, base_url, all_headers, key, checker))
+    if async_http_client is not None:
+        client.set_async_httpx_client(_adopt(async_http_client, base_url, all_headers, key, checker))
+    return client
+
+
+def _adopt(http: H, base_url: str, headers: dict[str, str], key: ApiKey | None, checker: Checker) -> H:
+    if not str(http.base_url):
+        http.base_url = httpx.URL(base_url)
+    for name, value in headers.items():
+        http.headers.setdefault(name, value)
+    if key is not None and http.auth is None:
+        http.auth = key
+    attach(http, checker)
+    return http
+
+
+def _env(name: str) -> str | None:
+    return os.environ.get(name) or None

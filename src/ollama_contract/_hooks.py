@@ -1,0 +1,270 @@
+"""httpx event hooks: how validation and typed errors attach to the generated functions.
+
+A client made by `create_client` carries one `ContractHooks` object in its `httpx_args`:
+
+- **request**: the JSON body is validated before anything is sent (strict: ContractViolation, and
+  nothing leaves). A request that matches no operation of the spec is a violation too.
+- **response**: the status and content type must be documented; a JSON body is read, parsed once
+  and validated, and the generated code's later `response.json()` returns that same parsed object
+  instead of parsing the body again (a 5 MB embed response costs 150 ms to parse and 2 ms to
+  validate, so parsing twice would triple the cost of validation). An NDJSON body is not read:
+  the response's byte stream is wrapped so that each line is validated as it passes on to the
+  generated `sync_stream` / `asyncio_stream`, which are never buffered. A status >= 400 raises
+  this package's error for it (`error_for_status`), in every mode; a HEAD is answered by its
+  status alone (blob_exists: 404 means "no such blob") and never raises.
+
+Hooks rather than a transport, because every request of an httpx client passes its hooks, while
+a transport can be bypassed (httpx mounts its own transports for proxies found in the environment).
+
+**One object for both clients.** The generated `Client` passes the same `httpx_args` to the
+`httpx.Client` and the `httpx.AsyncClient` it makes (lazily, and again after `with_headers()` or
+`with_timeout()`, which copy the client), so the hooks must suit both: a sync client calls a hook
+and ignores its result, an async one awaits it. Checking a request is CPU work done at once, the
+result an already-finished awaitable. A response tells which client it came from by its stream
+(httpx binds it in a `BoundSyncStream` or a `BoundAsyncStream`): for a sync client the work is
+done at once; for an async one the hook returns a coroutine that reads the body with `aread()`.
+
+Requests sent by this package's own streams are marked (`_config.EXTENSION`) and left alone: the
+stream validates its request and its lines itself, once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import Any
+
+import httpx
+
+from ._config import is_stream_request
+from ._errors import Violation, cut, error_for_status
+from ._ndjson import LineDecoder, LineSplitter, facts_for
+from ._spec import NDJSON, Operation, operation_for
+from ._transport import translating
+from ._validation import Checker, check_request, judge_response, media_of
+
+__all__ = ["ContractHooks", "attach", "checker_of", "event_hooks"]
+
+
+def on_request(checker: Checker, request: httpx.Request) -> None:
+    if not checker.active or is_stream_request(request):
+        return
+    op = operation_for(request.method, request.url.path)
+    if op is None:
+        where = f"request {request.method} {request.url.path}"
+        checker.report(
+            None,
+            [
+                Violation(
+                    where, "", "operation", "no operation of the spec has this method and path", cut(request.url.path)
+                )
+            ],
+        )
+        return
+    if op.request_schema is None or op.request_media_type != "application/json":
+        return
+    try:
+        body = json.loads(request.content)
+    except ValueError as exc:
+        checker.report(op.operation_id, [Violation("request", "", "json", f"not JSON: {exc}", cut(request.content))])
+        return
+    checker.report(op.operation_id, check_request(op, body))
+
+
+def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | None]:
+    """What the response hook must do: `skip`, `status` (judge the status only), `lines` or `read`."""
+    request = response.request
+    if is_stream_request(request) or (response.is_redirect and response.has_redirect_location):
+        return "skip", None
+    op = operation_for(request.method, request.url.path)
+    if request.method == "HEAD":
+        return "status", op
+    if response.status_code < 400 and not checker.active:
+        return "skip", op  # nothing to check, nothing to raise: the generated code reads the body
+    if (
+        op is not None
+        and op.streams
+        and media_of(response.headers.get("content-type")) == NDJSON
+        and response.is_success
+    ):
+        return "lines", op
+    return "read", op
+
+
+def _after_read(checker: Checker, response: httpx.Response, op: Operation | None) -> None:
+    request = response.request
+    parsed = judge_response(
+        checker,
+        request.method,
+        request.url.path,
+        response.status_code,
+        response.headers.get("content-type"),
+        response.content,
+    )
+    if parsed is not None:
+        _reuse(response, parsed)
+    if response.status_code >= 400:
+        raise error_for_status(op.operation_id if op else None, response.status_code, parsed)
+
+
+class _ParsedJson:
+    """Stands in for `response.json` once the hook has parsed the body: the same object, no second parse."""
+
+    __slots__ = ("_content", "_parsed")
+
+    def __init__(self, parsed: Any, content: bytes) -> None:
+        self._parsed = parsed
+        self._content = content
+
+    def __call__(self, **kwargs: Any) -> Any:
+        return json.loads(self._content, **kwargs) if kwargs else self._parsed
+
+
+def _reuse(response: httpx.Response, parsed: Any) -> None:
+    vars(response)["json"] = _ParsedJson(parsed, response.content)
+
+
+def _line_checker(checker: Checker, op: Operation) -> LineDecoder[Any]:
+    return LineDecoder(facts_for(op.operation_id), checker, typed=False)
+
+
+def _checked(decoder: LineDecoder[Any], lines: list[str | bytes], newline: bytes = b"\n") -> Iterator[bytes]:
+    """Each line's bytes, once the line is checked: an error line raises before its bytes go on."""
+    for line in lines:
+        for _ in decoder.items([line]):
+            pass
+        yield (line.encode("utf-8") if isinstance(line, str) else line) + newline
+
+
+def _check_all(decoder: LineDecoder[Any], content: bytes) -> None:
+    splitter = LineSplitter()
+    for lines in (splitter.feed(content), splitter.flush()):
+        for _ in _checked(decoder, lines):
+            pass
+    decoder.finish()
+
+
+class _CheckedLines(httpx.SyncByteStream):
+    """Passes a response's bytes on line by line, each line checked before it goes: an error line
+    raises StreamError before the generated code sees it, and the end of the body without the final
+    line raises IncompleteStreamError. Memory is one line, whatever the length of the stream."""
+
+    def __init__(self, inner: httpx.SyncByteStream, decoder: LineDecoder[Any]) -> None:
+        self._inner = inner
+        self._decoder = decoder
+
+    def __iter__(self) -> Iterator[bytes]:
+        splitter, decoder = LineSplitter(), self._decoder
+        with translating(decoder.operation):
+            for chunk in self._inner:
+                yield from _checked(decoder, splitter.feed(chunk))
+        yield from _checked(decoder, splitter.flush(), b"")
+        decoder.finish()
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncCheckedLines(httpx.AsyncByteStream):
+    """The async twin of _CheckedLines."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, decoder: LineDecoder[Any]) -> None:
+        self._inner = inner
+        self._decoder = decoder
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        splitter, decoder = LineSplitter(), self._decoder
+        with translating(decoder.operation):
+            async for chunk in self._inner:
+                for line in _checked(decoder, splitter.feed(chunk)):
+                    yield line
+        for line in _checked(decoder, splitter.flush(), b""):
+            yield line
+        decoder.finish()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+class _Done:
+    """An awaitable that is already finished: what a hook returns when its work is done."""
+
+    __slots__ = ()
+
+    def __await__(self) -> Generator[None, None, None]:
+        return
+        yield
+
+
+_DONE = _Done()
+
+
+class ContractHooks:
+    """The event hooks of both httpx clients of a generated client; `checker` holds its validation mode."""
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+    def request(self, request: httpx.Request) -> Awaitable[None]:
+        on_request(self.checker, request)
+        return _DONE
+
+    def response(self, response: httpx.Response) -> Awaitable[None]:
+        action, op = _plan(self.checker, response)
+        if action == "skip":
+            return _DONE
+        if action == "status":
+            judge_response(
+                self.checker, response.request.method, response.request.url.path, response.status_code, None, b""
+            )
+            return _DONE
+        stream = response.stream
+        if action == "lines" and op is not None:
+            decoder = _line_checker(self.checker, op)
+            if response.is_stream_consumed:  # an in-memory body (a test transport): already all here
+                _check_all(decoder, response.content)
+            elif isinstance(stream, httpx.SyncByteStream):
+                response.stream = _CheckedLines(stream, decoder)
+            elif isinstance(stream, httpx.AsyncByteStream):
+                response.stream = _AsyncCheckedLines(stream, decoder)
+            return _DONE
+        if isinstance(stream, httpx.SyncByteStream):
+            with translating(op.operation_id if op else None):
+                response.read()
+            _after_read(self.checker, response, op)
+            return _DONE
+        return self._aread(response, op)
+
+    async def _aread(self, response: httpx.Response, op: Operation | None) -> None:
+        with translating(op.operation_id if op else None):
+            await response.aread()
+        _after_read(self.checker, response, op)
+
+    def __repr__(self) -> str:
+        return f"ContractHooks({self.checker!r})"
+
+
+def event_hooks(checker: Checker) -> dict[str, list[Callable[[Any], Awaitable[None]]]]:
+    """`event_hooks` for httpx clients, sync or async, checked by `checker`."""
+    hooks = ContractHooks(checker)
+    return {"request": [hooks.request], "response": [hooks.response]}
+
+
+def attach(http: httpx.Client | httpx.AsyncClient, checker: Checker) -> None:
+    """Add this package's hooks to an httpx client, first in line (replacing any attached before)."""
+    ours = event_hooks(checker)
+    current = http.event_hooks
+    http.event_hooks = {
+        kind: ours[kind]
+        + [h for h in current.get(kind, []) if not isinstance(getattr(h, "__self__", None), ContractHooks)]
+        for kind in ("request", "response")
+    }
+
+
+def checker_of(http: httpx.Client | httpx.AsyncClient) -> Checker | None:
+    """The checker attached to an httpx client by `attach`, if any."""
+    for hook in http.event_hooks.get("request", []):
+        owner = getattr(hook, "__self__", None)
+        if isinstance(owner, ContractHooks):
+            return owner.checker
+    return None

@@ -1,0 +1,310 @@
+"""The NDJSON stream protocol as pure functions: split bytes into lines, and turn lines into items.
+
+Nothing here does I/O. The sync and async streams (`_streams.py`) and the pass-through stream
+the hooks put under the generated `sync_stream` (`_hooks.py`) feed bytes in and get items out.
+
+**Per-operation facts.** Everything about a streaming operation comes from the spec and the
+generated package (the line schema, the JSON schema and its attrs class, the key that marks an
+error line: the `if` of the line schema), except the two things the spec cannot say, kept in
+`STREAMED`: which fields carry the streamed text, and what the final line looks like.
+
+**Hot path.** A generate chunk costs, on the development machine: about 1.2 µs to parse, 0.6 µs
+to validate, 0.9 µs to build. Bytes are split at `\\n` before decoding (a newline byte never
+occurs inside a UTF-8 sequence, so a chunk cut mid-character is kept whole for the next round),
+each chunk's complete lines are decoded in one call, and each line is parsed by the C scanner that
+`json.loads` uses, called directly: it skips two regex matches and a Python frame per line, and
+accepts exactly what `json.loads` accepts (anything else falls back to `json.loads` for its error).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, NoReturn, TypeVar
+
+import attrs
+
+from ._errors import IncompleteStreamError, StreamError, Violation, cut
+from ._models import builder_for
+from ._spec import NDJSON, Operation, follow, load_spec, model_for, operations
+from ._validation import Checker, check_value, validator
+
+__all__ = ["STREAMED", "LineDecoder", "LineSplitter", "StreamFacts", "StreamResult", "facts_for"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Shape:
+    text: tuple[str, ...] | None
+    thinking: tuple[str, ...] | None
+    final_key: str
+    final_value: object
+
+
+STREAMED: dict[str, _Shape] = {
+    "generate": _Shape(("response",), ("thinking",), "done", True),
+    "chat": _Shape(("message", "content"), ("message", "thinking"), "done", True),
+    "create_model": _Shape(None, None, "status", "success"),
+    "pull_model": _Shape(None, None, "status", "success"),
+    "push_model": _Shape(None, None, "status", "success"),
+}
+"""The only hand-written per-operation knowledge: where the streamed text is, and the final line."""
+
+
+@attrs.frozen
+class StreamResult(Generic[T]):
+    """A finished stream: the final item, and the text (and thinking) of every item joined."""
+
+    final: T
+    text: str
+    thinking: str
+
+
+@dataclass(frozen=True)
+class StreamFacts:
+    """What a stream of one operation needs to know, derived once from the spec."""
+
+    operation: Operation
+    shape: _Shape
+    line_schema: str
+    json_schema: str
+    item: type[Any]
+    error_key: str
+
+
+@cache
+def facts_for(operation_id: str) -> StreamFacts:
+    op = operations()[operation_id]
+    if not op.streams or operation_id not in STREAMED:
+        raise ValueError(f"{operation_id} does not stream")
+    line_schema = op.responses[200][NDJSON]
+    json_schema = op.responses[200]["application/json"]
+    item = model_for(json_schema)
+    if line_schema is None or json_schema is None or item is None:  # pragma: no cover - the spec test guards this
+        raise ValueError(f"{operation_id}: the spec gives its stream no schema")
+    error_key = follow(load_spec(), line_schema)["if"]["required"][0]
+    return StreamFacts(op, STREAMED[operation_id], line_schema, json_schema, item, error_key)
+
+
+class LineSplitter:
+    """Bytes in, complete lines out. Keeps a partial line (or a partial UTF-8 character) for later."""
+
+    __slots__ = ("_pending",)
+
+    def __init__(self) -> None:
+        self._pending: list[bytes] = []
+
+    def feed(self, chunk: bytes) -> list[str | bytes]:
+        """Complete lines so far (str; bytes for a line that is not UTF-8); blank lines included."""
+        cut_at = chunk.rfind(b"\n")
+        if cut_at < 0:
+            if chunk:
+                self._pending.append(chunk)
+            return []
+        head = chunk[:cut_at]
+        if self._pending:
+            self._pending.append(head)
+            head = b"".join(self._pending)
+            self._pending.clear()
+        rest = chunk[cut_at + 1 :]
+        if rest:
+            self._pending.append(rest)
+        try:
+            return head.decode("utf-8").split("\n")  # type: ignore[return-value]
+        except UnicodeDecodeError:
+            return [_decode(line) for line in head.split(b"\n")]
+
+    def flush(self) -> list[str | bytes]:
+        """The last line, when the stream ended without a newline."""
+        rest = b"".join(self._pending)
+        self._pending.clear()
+        return [_decode(rest)] if rest.strip() else []
+
+
+def _decode(line: bytes) -> str | bytes:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line
+
+
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def parse_line(line: str | bytes) -> Any:
+    """Parse one line exactly as `json.loads` would, faster. Raises ValueError when it is not JSON."""
+    if type(line) is str:
+        try:
+            value, end = _scan(line, 0)
+            if end == len(line):
+                return value
+        except (StopIteration, ValueError):
+            pass
+        return json.loads(line)  # leading/trailing whitespace, or the error message
+    raise ValueError("the line is not UTF-8")
+
+
+class _Text:
+    """Joins many small strings in blocks, so a million chunks cost their bytes, not a million objects."""
+
+    __slots__ = ("_blocks", "_parts")
+
+    def __init__(self) -> None:
+        self._blocks: list[str] = []
+        self._parts: list[str] = []
+
+    def add(self, piece: str) -> None:
+        self._parts.append(piece)
+        if len(self._parts) >= 512:
+            self._blocks.append("".join(self._parts))
+            self._parts.clear()
+
+    def value(self) -> str:
+        return "".join(self._blocks) + "".join(self._parts)
+
+
+def _getter(path: tuple[str, ...] | None) -> Callable[[dict[str, Any]], Any]:
+    if path is None:
+        return lambda line: None
+    if len(path) == 1:
+        key = path[0]
+        return lambda line: line.get(key)
+    outer, inner = path
+
+    def get(line: dict[str, Any]) -> Any:
+        nested = line.get(outer)
+        return nested.get(inner) if type(nested) is dict else None
+
+    return get
+
+
+def _nothing(data: Any) -> Any:
+    return None
+
+
+class LineDecoder(Generic[T]):
+    """Turns the lines of one response into typed items, enforcing the stream protocol.
+
+    For each line: parse it (a line that is not JSON is a ContractViolation in every mode: there
+    is nothing to return); an error line raises StreamError with the server's message; validate
+    it (per the checker's mode); note the final line; build the item. `finish()` raises
+    IncompleteStreamError when no final line came. The text of every item is joined as it passes,
+    for `result()` and for the partial output carried by the stream errors.
+    """
+
+    def __init__(self, facts: StreamFacts, checker: Checker, *, typed: bool = True) -> None:
+        self.facts = facts
+        self.checker = checker
+        self.operation = facts.operation.operation_id
+        # Untyped: the hooks only check lines that the generated code will build itself.
+        self.build: Callable[[Any], T] = builder_for(facts.item) if typed else _nothing
+        self.done = False
+        self.count = 0
+        self.last: T | None = None
+        self._text = _Text()
+        self._thinking = _Text()
+        self._get_text = _getter(facts.shape.text)
+        self._get_thinking = _getter(facts.shape.thinking)
+
+    @property
+    def text(self) -> str:
+        return self._text.value()
+
+    @property
+    def thinking(self) -> str:
+        return self._thinking.value()
+
+    def items(self, lines: list[str | bytes]) -> Iterator[T]:
+        """The items of some complete lines, in order; blank lines are skipped."""
+        is_valid = validator(self.facts.line_schema).is_valid if self.checker.active else None
+        error_key, final_key, final_value = (
+            self.facts.error_key,
+            self.facts.shape.final_key,
+            self.facts.shape.final_value,
+        )
+        get_text, get_thinking, build = self._get_text, self._get_thinking, self.build
+        for line in lines:
+            if not line or (line.isspace() if type(line) is str else not line.strip()):
+                continue
+            self.count += 1
+            try:
+                data = parse_line(line)
+            except ValueError as exc:
+                self._not_json(line, exc)
+            if type(data) is dict:
+                if error_key in data:
+                    self._error_line(data)
+                if data.get(final_key) == final_value:
+                    self.done = True
+            if is_valid is not None and not is_valid(data):
+                self._invalid(data)
+            if (piece := get_text(data)) and type(piece) is str:
+                self._text.add(piece)
+            if (piece := get_thinking(data)) and type(piece) is str:
+                self._thinking.add(piece)
+            try:
+                item = build(data)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                self._cannot_build(data, exc)
+            self.last = item
+            yield item
+
+    def whole(self, data: Any) -> T:
+        """The item of a 200 `application/json` answer to a streamed request (a load, an unload,
+        or a server that ignored `stream: true`): the whole response, so it ends the stream."""
+        self.done = True
+        if type(data) is dict:
+            for get, text in ((self._get_text, self._text), (self._get_thinking, self._thinking)):
+                if (piece := get(data)) and type(piece) is str:
+                    text.add(piece)
+        try:
+            item = self.build(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self._cannot_build(data, exc)
+        self.last = item
+        return item
+
+    def finish(self) -> None:
+        """The response ended: raise IncompleteStreamError unless the final line came."""
+        if not self.done:
+            shape = self.facts.shape
+            raise IncompleteStreamError(
+                f"{self.operation}: the stream ended after {self.count} lines without its final line "
+                f"({shape.final_key}: {json.dumps(shape.final_value)})",
+                operation=self.operation,
+                message=None,
+                partial_text=self.text,
+                thinking=self.thinking,
+                last=self.last,
+            )
+
+    def _where(self) -> str:
+        return f"response 200 {NDJSON} line {self.count}"
+
+    def _not_json(self, line: str | bytes, exc: ValueError) -> NoReturn:
+        self.checker.fail(self.operation, [Violation(self._where(), "", "json", f"not JSON: {exc}", cut(line))], 200)
+
+    def _error_line(self, data: dict[str, Any]) -> NoReturn:
+        if self.checker.active:
+            self.checker.report(self.operation, check_value(self.facts.line_schema, data, self._where()), 200)
+        message = data.get(self.facts.error_key)
+        raise StreamError(
+            f"{self.operation}: the server failed after the stream had started: {message}",
+            operation=self.operation,
+            message=message if isinstance(message, str) else cut(message),
+            partial_text=self.text,
+            thinking=self.thinking,
+            last=self.last,
+        )
+
+    def _invalid(self, data: Any) -> None:
+        self.checker.report(self.operation, check_value(self.facts.line_schema, data, self._where()), 200)
+
+    def _cannot_build(self, data: Any, exc: Exception) -> NoReturn:
+        """The generated model cannot hold this line (a required field is missing...): a violation
+        in every mode, since there is no typed item to return."""
+        detail = f"cannot build {self.facts.item.__name__}: {type(exc).__name__}: {exc}"
+        self.checker.fail(self.operation, [Violation(self._where(), "", "construct", detail, cut(data))], 200)
