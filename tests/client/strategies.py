@@ -59,7 +59,7 @@ def _exact(doc: dict[str, Any], schema: Any, noise: bool, depth: int) -> st.Sear
         return st.one_of(
             [instances(doc, m, noise=noise, depth=depth) for m in schema.get("anyOf", schema.get("oneOf"))]
         )
-    if "if" in schema:
+    if "if" in schema and "else" in schema:  # a stream line: one branch or the other
         return st.one_of(
             instances(doc, schema["then"], noise=noise, depth=depth),
             instances(doc, schema["else"], noise=noise, depth=depth),
