@@ -34,7 +34,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--model", default=None, help="installed model used for generate and chat")
     group.addoption("--embed-model", default=None, help="installed model used for embed (default: --model)")
     group.addoption("--pull-model", action="append", default=[], help="a model the run may pull (repeatable)")
-    group.addoption("--max-examples", type=int, default=25, help="generated cases per operation and phase")
+    group.addoption("--max-examples", type=int, default=50, help="generated cases per operation and phase")
     group.addoption("--max-time", type=float, default=None, help="stop starting tests after this many seconds")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")

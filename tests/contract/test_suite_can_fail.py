@@ -15,9 +15,9 @@ import pytest
 
 # fault -> words the report must contain for that fault to count as caught
 PLANTED = {
-    "wrong-type": "schema",
-    "missing-field": "schema",
-    "undocumented-status": "Undocumented HTTP status code",
+    "wrong-type": "is not of type",
+    "missing-field": "is a required property",
+    "undocumented-status": "Undocumented status code",
     "bad-ndjson": "is not JSON",
     "no-final-line": "ended without its final line",
     "ghost-model": "deleted",

@@ -20,7 +20,7 @@ class ToolProperty:
     """The JSON Schema of one argument."""
 
     type_: list[str] | str | Unset = UNSET
-    """ A JSON type name, or several. """
+    """ A JSON type name, or several. The server refuses any other shape when it reads the request. """
     description: str | Unset = UNSET
     enum: list[Any] | Unset = UNSET
     items: Any | Unset = UNSET
@@ -94,9 +94,9 @@ class ToolProperty:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                type_type_1 = cast(list[str], data)
+                componentsschemas_property_type_type_1 = cast(list[str], data)
 
-                return type_type_1
+                return componentsschemas_property_type_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(list[str] | str | Unset, data)

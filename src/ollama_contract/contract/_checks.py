@@ -95,7 +95,7 @@ def ollama_negative_data_rejection(ctx: CheckContext, response: Response, case: 
     op = _operation(case)
     errors = request_errors(op, _body(case), dict(case.path_parameters or {}))
     verdict = _policy.negative_verdict(
-        op.operation_id, response.status_code, _content_type(response), response.content or b"", errors
+        op.operation_id, response.status_code, _content_type(response), response.content or b"", errors, _body(case)
     )
     if not verdict.ok:
         raise AssertionError(verdict.reason)

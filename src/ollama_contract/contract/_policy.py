@@ -41,6 +41,7 @@ __all__ = [
     "ndjson_ends_in_error",
     "negative_verdict",
     "positive_verdict",
+    "unread_fields",
 ]
 
 # Messages of 400s that Ollama gives to schema-valid requests (substrings, compared case-blind).
@@ -69,6 +70,12 @@ SEMANTIC_REFUSALS = (
     "unknown type",
     "bad remote",
     "cannot be used with remote models",
+    # Go decodes integer fields strictly: `1.0` and numbers beyond int64 are refused, though
+    # JSON Schema counts both as integers.
+    "cannot unmarshal number",
+    # Go's duration parser refuses what overflows int64 nanoseconds (about 292 years), which
+    # no pattern on `keep_alive` can express.
+    "time: invalid duration",
 )
 
 # Operations that may reach a registry or fail after accepting the request: a 5xx is within contract.
@@ -107,18 +114,33 @@ def _top(error: BodyError) -> str:
     return error.pointer.split("/")[1] if error.pointer.startswith("/") else ""
 
 
-def classify_body_errors(errors: Iterable[BodyError]) -> tuple[list[BodyError], list[BodyError]]:
+def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
+    """Top-level fields the server never reads for this request, so never refuses.
+
+    Generate with an empty prompt, and chat with no messages, only load or unload the model:
+    they answer before the runner, the only reader of `format`, is asked for anything.
+    """
+    if not isinstance(request, dict) or operation_id not in {"generate", "chat"}:
+        return frozenset()
+    generates = request.get("prompt") if operation_id == "generate" else request.get("messages")
+    return frozenset() if generates else frozenset({"format"})
+
+
+def classify_body_errors(
+    errors: Iterable[BodyError], operation_id: str = "", request: Any = None
+) -> tuple[list[BodyError], list[BodyError]]:
     """Split schema errors into (those Ollama refuses, those it tolerates).
 
     Errors on the body itself (a body that is not an object, a missing top-level field) and on
     path parameters are refused; below the top level, `null`, a missing property or anything
-    inside a free map is tolerated.
+    inside a free map is tolerated, and so is anything in a field this request never reads.
     """
+    unread = unread_fields(operation_id, request)
     refused: list[BodyError] = []
     tolerated: list[BodyError] = []
     for error in errors:
         nested = error.pointer.startswith("/")
-        if nested and (error.instance is None or _top(error) in FREE_MAPS or error.rule == "required"):
+        if nested and (error.instance is None or _top(error) in FREE_MAPS | unread or error.rule == "required"):
             tolerated.append(error)
         else:
             refused.append(error)
@@ -164,10 +186,10 @@ def explains_server_error(operation_id: str, status: int, body: bytes, body_erro
 
 
 def negative_verdict(
-    operation_id: str, status: int, content_type: str, body: bytes, errors: list[BodyError]
+    operation_id: str, status: int, content_type: str, body: bytes, errors: list[BodyError], request: Any = None
 ) -> Verdict:
     """Judge the answer to a request that breaks its schema."""
-    refused, _ = classify_body_errors(errors)
+    refused, _ = classify_body_errors(errors, operation_id, request)
     if not refused:
         return OK  # nothing Ollama promises to refuse
     if 400 <= status < 500 or ndjson_ends_in_error(content_type, body):

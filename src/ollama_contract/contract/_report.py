@@ -77,10 +77,19 @@ class ReportPlugin:
         self.target = target
         self.started = time.monotonic()
         self.outcomes: Counter[str] = Counter()
+        self.findings_before = 0
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "setup":
+            self.findings_before = len(self.recorder.findings)
         if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
             self.outcomes[report.outcome] += 1
+        if report.failed and len(self.recorder.findings) == self.findings_before:
+            # A failure no check explained (the suite itself broke, or an assertion in a test):
+            # it still belongs in the report, or a red run would show nothing to look at.
+            detail = "\n".join(report.longreprtext.strip().splitlines()[-15:])
+            name = report.nodeid.rsplit("::", 1)[-1]
+            self.recorder.finding(Finding(name, report.when, "test failed", detail, ""))
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         write = terminalreporter.write_line
@@ -105,7 +114,8 @@ class ReportPlugin:
         for finding in self.recorder.findings.values():
             out += ["", f"FAIL {finding.operation} [{finding.test}] {finding.title}"]
             out += [f"    {line}" for line in finding.detail.splitlines()[:12]]
-            out.append(f"    reproduce: {finding.curl}")
+            if finding.curl:
+                out.append(f"    reproduce: {finding.curl}")
         if self.report_dir is not None:
             out += ["", f"reports: {self.report_dir / 'report.md'}, {self.report_dir / 'junit.xml'}"]
         return out
@@ -139,5 +149,6 @@ class ReportPlugin:
                     f.detail,
                     "```",
                 ]
-                md += ["", "Reproduce:", "", "```sh", f.curl, "```"]
+                if f.curl:
+                    md += ["", "Reproduce:", "", "```sh", f.curl, "```"]
         return "\n".join(md) + "\n"

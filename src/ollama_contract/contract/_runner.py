@@ -20,7 +20,7 @@ class CheckOptions:
     model: str | None = None
     embed_model: str | None = None
     pull_models: list[str] = field(default_factory=list)
-    max_examples: int = 25
+    max_examples: int = 50
     max_time: float | None = None
     report_dir: Path = Path("ollama-contract-report")
     server_faults: list[str] = field(default_factory=list)

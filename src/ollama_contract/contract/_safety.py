@@ -96,7 +96,9 @@ class Guard:
         name = body.get("destination" if operation_id == "copy_model" else "model")
         if not isinstance(name, str):
             return
-        if operation_id in {"create_model", "copy_model", "pull_model"}:
+        if operation_id in {"create_model", "copy_model"} or (operation_id == "pull_model" and self.owned):
+            # A pulled name may have been installed before the run: on a user's server it never
+            # becomes the run's to delete or push.
             self.created.add(normalize(name))
         elif operation_id == "delete_model":
             self.created.discard(normalize(name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
+from urllib.parse import unquote
 
 from jsonschema import Draft202012Validator
 from referencing import Registry
@@ -72,5 +73,8 @@ def request_errors(op: Operation, body: Any, path_parameters: dict[str, Any]) ->
             where, param = param["$ref"], resolve(load_spec(), param["$ref"])
         name = param["name"]
         if param.get("in") == "path" and name in path_parameters:
-            found += _errors(f"{where}/schema", path_parameters[name], prefix=f"path:{name}")
+            value = path_parameters[name]
+            # The server matches routes on the decoded path: `sha256%3A...` arrives as `sha256:...`.
+            value = unquote(value) if isinstance(value, str) else value
+            found += _errors(f"{where}/schema", value, prefix=f"path:{name}")
     return found

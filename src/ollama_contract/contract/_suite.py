@@ -22,7 +22,7 @@ from . import _checks  # noqa: F401  (registers the suite's checks with schemath
 from ._checks import check_ndjson
 from ._report import Finding, curl_command
 from ._safety import WRITE_OPERATIONS
-from ._schemas import operation_for, validator
+from ._schemas import operation_for, request_errors, validator
 from ._session import Session
 
 __all__ = ["ContractFailure", "conformance_problems", "exchange", "load_schema", "send_case", "stateful_test"]
@@ -92,13 +92,29 @@ def stateful_test(session: Session, schema: Any) -> Any:
     models by the names in the request bodies: a deleted model must answer 404 to show and
     delete, and be gone from tags; a created or copied one must be shown.
     """
-    names = ["create_model", "copy_model", "delete_model", "show_model", "list_models", "pull_model"]
+    names = ["create_model", "copy_model", "delete_model", "show_model", "list_models"]
+    if session.guard.owned:
+        names.append("pull_model")  # a pull cannot be undone on a user's server, so it is left out there
     machine = schema.include(operation_id=names).as_state_machine()
+    baseline: set[str] = set()
 
     class OllamaModels(machine):  # type: ignore[misc, valid-type]
         def setup(self) -> None:
+            with session.http() as client:
+                baseline.update(baseline or _listed(client))
             self.gone: set[str] = set()
             self.present: set[str] = set()
+
+        def teardown(self) -> None:
+            # Each scenario must start from the same server, or hypothesis sees the links fire
+            # differently for the same draws: remove what this scenario made (on a user's
+            # server, only what carries the run's own prefix).
+            with session.http() as client:
+                for name in sorted(_listed(client) - baseline):
+                    if session.guard.owned or name.startswith(session.guard.prefix):
+                        response = client.request("DELETE", "/api/delete", json={"model": name})
+                        session.guard.record("delete_model", {"model": name}, response.status_code)
+            super().teardown()
 
         def before_call(self, case: Case[Any]) -> None:
             self.op = _prepare(session, case)
@@ -108,34 +124,40 @@ def stateful_test(session: Session, schema: Any) -> Any:
 
         def after_call(self, response: Response, case: Case[Any]) -> None:
             super().after_call(response, case)
+            problem = self.broken_invariant(response, case)
+            if problem:
+                title, detail = problem
+                session.recorder.finding(Finding(self.op.label, "stateful", title, detail, case.as_curl_command()))
+                raise AssertionError(detail)
+
+        def broken_invariant(self, response: Response, case: Case[Any]) -> tuple[str, str] | None:
+            """Track what this scenario created and deleted; name the first answer that contradicts it."""
             from ._safety import normalize
 
+            op_id, status = self.op.operation_id, response.status_code
+            if op_id == "list_models" and status == 200:
+                listed = {normalize(m.get("name", "")) for m in (json.loads(response.content).get("models") or [])}
+                if self.gone & listed:
+                    return "deleted model still there", f"tags still lists deleted models: {sorted(self.gone & listed)}"
+                return None
             body = case.body if isinstance(case.body, dict) else {}
-            op_id = self.op.operation_id
-            name_key = "destination" if op_id == "copy_model" else "model"
-            name = body.get(name_key)
-            key = normalize(name) if isinstance(name, str) else None
-            problem = None
-            if op_id == "delete_model" and key and response.status_code == 200:
+            name = body.get("destination" if op_id == "copy_model" else "model")
+            # A request that breaks its schema may be refused whatever the state: judge only valid ones.
+            if not isinstance(name, str) or request_errors(self.op, case.body, {}):
+                return None
+            key = normalize(name)
+            if op_id == "delete_model" and status == 200:
                 self.gone.add(key)
                 self.present.discard(key)
-            elif op_id in {"create_model", "copy_model", "pull_model"} and key and response.status_code == 200:
+            elif op_id in {"create_model", "copy_model", "pull_model"} and status == 200:
                 if not _ends_in_error(response):
                     self.present.add(key)
                     self.gone.discard(key)
-            elif op_id == "show_model" and key in self.gone and response.status_code != 404:
-                problem = f"{name!r} was deleted, but show answered {response.status_code} instead of 404"
-            elif op_id == "show_model" and key in self.present and response.status_code != 200:
-                problem = f"{name!r} was created, but show answered {response.status_code}"
-            elif op_id == "list_models" and response.status_code == 200:
-                listed = {normalize(m.get("name", "")) for m in (json.loads(response.content).get("models") or [])}
-                if self.gone & listed:
-                    problem = f"deleted models are still listed by tags: {sorted(self.gone & listed)}"
-            if problem:
-                session.recorder.finding(
-                    Finding(self.op.label, "stateful", "deleted model still there", problem, case.as_curl_command())
-                )
-                raise AssertionError(problem)
+            elif op_id == "show_model" and key in self.gone and status != 404:
+                return "deleted model still there", f"{name!r} was deleted, but show answered {status}"
+            elif op_id == "show_model" and key in self.present and status != 200:
+                return "created model missing", f"{name!r} was created, but show answered {status}"
+            return None
 
         def validate_response(self, response: Response, case: Case[Any], *args: Any, **kwargs: Any) -> None:
             try:
@@ -145,6 +167,13 @@ def stateful_test(session: Session, schema: Any) -> Any:
                 raise
 
     return OllamaModels.TestCase
+
+
+def _listed(client: httpx.Client) -> set[str]:
+    from ._safety import normalize
+
+    models = client.get("/api/tags").json().get("models") or []
+    return {normalize(m["name"]) for m in models}
 
 
 def _ends_in_error(response: Response) -> bool:

@@ -86,7 +86,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _starlette_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
-        return plain_response(405, "405 method not allowed")
+        # gin names the path's other methods in Allow, as RFC 9110 asks of a 405.
+        return plain_response(405, "405 method not allowed", exc.headers)
     if exc.status_code == 404:
         return plain_response(404, "404 page not found")
     return error_response(exc.status_code, str(exc.detail))

@@ -29,20 +29,28 @@ __all__ = ["decode_body", "go_type_name"]
 # Go struct names that differ from the spec's schema names.
 _GO_STRUCT = {"EmbeddingsRequest": "EmbeddingRequest"}
 # Schemas decoded by a custom UnmarshalJSON in Go (or kept raw).
-_CUSTOM = {"KeepAlive": "keep_alive", "Think": "think", "Format": "raw", "Base64Image": "base64"}
+_CUSTOM = {
+    "KeepAlive": "keep_alive",
+    "Think": "think",
+    "Format": "raw",
+    "Base64Image": "base64",
+    "PropertyType": "property_type",
+}
 _THINK_LEVELS = ("high", "medium", "low", "max")
 
 
-@dataclass
+@dataclass(eq=False)  # shapes of recursive schemas are cycles: compare by identity
 class Shape:
-    kind: str  # string bool int float any array map struct keep_alive think raw base64
+    kind: str  # string bool int float any array map struct keep_alive think raw base64 property_type
     go: str = ""
     item: Shape | None = None
     fields: dict[str, Shape] = field(default_factory=dict)
 
 
-def _shape(doc: dict[str, Any], schema: Any, depth: int = 0) -> Shape:
-    if not isinstance(schema, dict) or depth > 12:
+def _shape(doc: dict[str, Any], schema: Any, named: dict[str, Shape]) -> Shape:
+    """The Go shape of a schema; `named` holds the shapes of `$ref`s already seen, so that a
+    recursive schema (a tool property's `properties`) becomes a cycle rather than a cut-off."""
+    if not isinstance(schema, dict):
         return Shape("any", "interface {}")
     ref = schema.get("$ref")
     if isinstance(ref, str):
@@ -53,8 +61,11 @@ def _shape(doc: dict[str, Any], schema: Any, depth: int = 0) -> Shape:
         if name in _CUSTOM:
             kind = _CUSTOM[name]
             return Shape(kind, {"base64": "api.ImageData", "think": "api.ThinkValue"}.get(kind, "interface {}"))
-        target = _spec.resolve(doc, ref)
-        shape = _shape(doc, target, depth + 1)
+        if name in named:
+            return named[name]
+        shape = named[name] = Shape("any")
+        built = _shape(doc, _spec.resolve(doc, ref), named)
+        shape.kind, shape.go, shape.item, shape.fields = built.kind, built.go, built.item, built.fields
         if shape.kind == "struct":
             shape.go = "api." + _GO_STRUCT.get(name, name)
         elif shape.kind == "map" and name == "ToolCallArguments":
@@ -63,7 +74,7 @@ def _shape(doc: dict[str, Any], schema: Any, depth: int = 0) -> Shape:
     if "allOf" in schema and "type" not in schema:
         merged = Shape("struct")
         for member in schema["allOf"]:
-            sub = _shape(doc, member, depth + 1)
+            sub = _shape(doc, member, named)
             if sub.kind == "struct":
                 merged.fields.update(sub.fields)
         return merged
@@ -80,14 +91,14 @@ def _shape(doc: dict[str, Any], schema: Any, depth: int = 0) -> Shape:
     if types == "number":
         return Shape("float", "float64")
     if types == "array":
-        item = _shape(doc, schema.get("items", {}), depth + 1)
+        item = _shape(doc, schema.get("items", {}), named)
         return Shape("array", "[]" + (item.go or "interface {}"), item=item)
     if types == "object":
         props = schema.get("properties")
         if props:
-            return Shape("struct", "struct", fields={k: _shape(doc, v, depth + 1) for k, v in props.items()})
+            return Shape("struct", "struct", fields={k: _shape(doc, v, named) for k, v in props.items()})
         extra = schema.get("additionalProperties")
-        value = _shape(doc, extra, depth + 1) if isinstance(extra, dict) else Shape("any", "interface {}")
+        value = _shape(doc, extra, named) if isinstance(extra, dict) else Shape("any", "interface {}")
         return Shape("map", f"map[string]{value.go or 'interface {}'}", item=value)
     return Shape("any", "interface {}")
 
@@ -98,7 +109,7 @@ def _request_shape(operation_id: str) -> Shape:
     doc = _spec.load_spec()
     if op.request_schema is None:
         return Shape("struct", "struct")
-    return _shape(doc, _spec.resolve(doc, op.request_schema))
+    return _shape(doc, _spec.resolve(doc, op.request_schema), {})
 
 
 def go_type_name(value: Any) -> str:
@@ -187,6 +198,16 @@ class _Checker:
             except ValueError as exc:
                 raise _TypeError(str(exc)) from None
             return value
+        if kind == "property_type":
+            # Go's PropertyType reads a string, else a []string; the second attempt's error stands.
+            if isinstance(value, str):
+                return value
+            if not isinstance(value, list):
+                raise _TypeError(f"json: cannot unmarshal {_json_kind(value)} into Go value of type []string")
+            for item in value:
+                if not isinstance(item, str):
+                    raise _TypeError(f"json: cannot unmarshal {_json_kind(item)} into Go value of type string")
+            return value
         if kind == "base64":
             if not isinstance(value, str):
                 raise self.fail(value, "[]uint8")
@@ -200,12 +221,21 @@ class _Checker:
         if kind == "map":
             if not isinstance(value, dict):
                 raise self.fail(value, shape.go)
-            return value
+            if shape.item is None or shape.item.kind in ("any", "raw"):
+                return value
+            return {key: self.element(key, shape.item, item) for key, item in value.items()}
         if kind == "struct":
             if not isinstance(value, dict):
                 raise self.fail(value, shape.go)
             return self.struct_fields(shape, value)
         return value
+
+    def element(self, key: str, shape: Shape, value: Any) -> Any:
+        """A map value, checked like a field (Go decodes map[string]T values as T)."""
+        self.path.append(key)
+        checked = self.check(shape, value)
+        self.path.pop()
+        return checked
 
     def struct_fields(self, shape: Shape, value: dict[str, Any]) -> dict[str, Any]:
         outer = self.struct
@@ -229,8 +259,8 @@ class _Checker:
 
 
 def _go_number(value: float) -> str:
-    text = repr(value)
-    return text[:-2] if text.endswith(".0") else text
+    """Go quotes the number as sent; Python's repr is the closest text left after parsing."""
+    return repr(value)
 
 
 _B64_ALPHABET = re.compile(r"[A-Za-z0-9+/=\r\n]*")

@@ -185,13 +185,21 @@ def _expand_class(spec: str) -> str:
 
 def instance_for(schema: dict[str, Any], rng: random.Random, hints: list[str]) -> Any:
     """A value valid against the schema when one can be found in a few tries."""
+    try:
+        # Clients send whatever they call a schema (`"type": ""`, say); Ollama never checks it.
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+    except jsonschema.SchemaError:
+        validator = None
     value: Any = None
     for _ in range(8):
         value = _Builder(schema, rng, hints).build(schema)
+        if validator is None:
+            return value
         try:
-            if jsonschema.Draft202012Validator(schema).is_valid(value):
+            if validator.is_valid(value):
                 return value
-        except (jsonschema.SchemaError, jsonschema.exceptions.RefResolutionError, TypeError, ValueError):
+        except (jsonschema.exceptions.UnknownType, jsonschema.exceptions.RefResolutionError, TypeError, ValueError):
             return value
     return value
 

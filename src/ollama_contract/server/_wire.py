@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -129,8 +129,16 @@ def local_timestamp(ns: int) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(ns) + zone
 
 
-async def send_response(send: Send, status: int, body: bytes, content_type: str | None, *, head: bool = False) -> None:
-    headers: list[tuple[bytes, bytes]] = []
+async def send_response(
+    send: Send,
+    status: int,
+    body: bytes,
+    content_type: str | None,
+    *,
+    head: bool = False,
+    extra: Mapping[str, str] | None = None,
+) -> None:
+    headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (extra or {}).items()]
     if content_type is not None:
         headers.append((b"content-type", content_type.encode("latin-1")))
     headers.append((b"content-length", str(len(body)).encode("ascii")))
@@ -141,15 +149,18 @@ async def send_response(send: Send, status: int, body: bytes, content_type: str 
 class RawResponse(Response):
     """A finished response: status, body and content type exactly as given, nothing added."""
 
-    def __init__(self, status: int, body: bytes = b"", content_type: str | None = None) -> None:
+    def __init__(
+        self, status: int, body: bytes = b"", content_type: str | None = None, extra: Mapping[str, str] | None = None
+    ) -> None:
         self.status_code = status
         self.body = body
         self.content_type = content_type
+        self.extra = extra
         self.background = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         head = scope.get("method") == "HEAD"
-        await send_response(send, self.status_code, bytes(self.body), self.content_type, head=head)
+        await send_response(send, self.status_code, bytes(self.body), self.content_type, head=head, extra=self.extra)
 
 
 def json_response(value: Any, status: int = 200, content_type: str = JSON) -> RawResponse:
@@ -160,8 +171,8 @@ def error_response(status: int, message: str, content_type: str = JSON) -> RawRe
     return RawResponse(status, encode({"error": message}), content_type)
 
 
-def plain_response(status: int, text: str) -> RawResponse:
-    return RawResponse(status, text.encode("utf-8"), TEXT)
+def plain_response(status: int, text: str, extra: Mapping[str, str] | None = None) -> RawResponse:
+    return RawResponse(status, text.encode("utf-8"), TEXT, extra)
 
 
 Event = dict[str, Any] | Failure
