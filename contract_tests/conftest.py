@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from ollama_contract.contract import _session
+from ollama_contract.contract import CheckOptions, _session
 from ollama_contract.contract._report import ReportPlugin
 
 settings.register_profile(
@@ -25,6 +25,7 @@ settings.register_profile(
 settings.load_profile("contract")
 
 _SERVER_KEY = pytest.StashKey[_session.ReferenceServer | None]()
+_SESSION_KEY = pytest.StashKey[_session.Session]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,7 +35,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--model", default=None, help="installed model used for generate and chat")
     group.addoption("--embed-model", default=None, help="installed model used for embed (default: --model)")
     group.addoption("--pull-model", action="append", default=[], help="a model the run may pull (repeatable)")
-    group.addoption("--max-examples", type=int, default=50, help="generated cases per operation and phase")
+    group.addoption(
+        "--max-examples", type=int, default=CheckOptions.max_examples, help="generated cases per operation and phase"
+    )
     group.addoption("--max-time", type=float, default=None, help="stop starting tests after this many seconds")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
@@ -52,6 +55,7 @@ def pytest_configure(config: pytest.Config) -> None:
         faults=config.getoption("--server-fault"),
     )
     config.stash[_SERVER_KEY] = server
+    config.stash[_SESSION_KEY] = session
     _session.install(session)
     report_dir = config.getoption("--report-dir")
     if report_dir:
@@ -61,9 +65,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    session = config.stash.get(_SESSION_KEY, None)
     server = config.stash.get(_SERVER_KEY, None)
     if server is not None:
         server.stop()
+    elif session is not None:
+        session.remove_own_models()
     _session.install(None)
 
 

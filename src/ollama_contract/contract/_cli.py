@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ._runner import CheckOptions
+
 __all__ = ["register"]
 
 _HELP = """\
@@ -34,7 +36,12 @@ def register(commands: Any) -> None:
     target.add_argument("--embed-model", help="installed model for embed (default: the first embedding model)")
     target.add_argument("--pull-model", action="append", default=[], metavar="NAME", help="a model the run may pull")
     bounds = parser.add_argument_group("bounds")
-    bounds.add_argument("--max-examples", type=int, default=50, help="generated cases per operation (default: 50)")
+    bounds.add_argument(
+        "--max-examples",
+        type=int,
+        default=CheckOptions.max_examples,
+        help="generated cases per operation (default: %(default)s)",
+    )
     bounds.add_argument("--max-time", type=float, help="start no new test after this many seconds")
     parser.add_argument(
         "--report-dir", type=Path, default=Path("ollama-contract-report"), help="where junit.xml and report.md go"
@@ -45,7 +52,7 @@ def register(commands: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ._runner import CheckOptions, run_check
+    from ._runner import run_check
 
     return run_check(
         CheckOptions(

@@ -63,6 +63,12 @@ class Guard:
     def writes(self) -> bool:
         return self.owned or self.allow_writes
 
+    def excluded(self) -> frozenset[str]:
+        """Operations the guard would refuse every request of, so that no test is generated for them."""
+        if not self.writes:
+            return WRITE_OPERATIONS
+        return frozenset() if self.owned or self.pull_models else frozenset({"pull_model"})
+
     def own_name(self, hint: Any) -> str:
         return f"{self.prefix}{hashlib.sha256(repr(hint).encode()).hexdigest()[:8]}"
 

@@ -49,6 +49,14 @@ class Session:
     def out_of_time(self) -> bool:
         return self.max_time is not None and time.monotonic() - self.started > self.max_time
 
+    def remove_own_models(self) -> None:
+        """Delete what the run created under its own prefix, so a user's server is left as found."""
+        with self.http() as client:
+            for name in sorted(self.guard.created):
+                if name.startswith(self.guard.prefix):
+                    response = client.request("DELETE", "/api/delete", json={"model": name})
+                    self.guard.record("delete_model", {"model": name}, response.status_code)
+
     def http(self) -> httpx.Client:
         """A plain HTTP client for the scenario tests (no read timeout: real models can be slow)."""
         return httpx.Client(base_url=self.base_url, headers=self.headers, timeout=httpx.Timeout(None, connect=10))

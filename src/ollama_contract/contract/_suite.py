@@ -21,7 +21,6 @@ from .._spec import NO_CONTENT, Operation, operations
 from . import _checks  # noqa: F401  (registers the suite's checks with schemathesis)
 from ._checks import check_ndjson
 from ._report import Finding, curl_command
-from ._safety import WRITE_OPERATIONS
 from ._schemas import operation_for, request_errors, validator
 from ._session import Session
 
@@ -42,8 +41,8 @@ def load_schema(session: Session, config_path: Path) -> Any:
     schema: Any = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec())), config=config)
     schema.config.update(base_url=session.base_url)
     schema.config.generation.update(max_examples=session.max_examples)
-    if not session.guard.writes:
-        schema = schema.exclude(operation_id=sorted(WRITE_OPERATIONS))
+    if excluded := session.guard.excluded():
+        schema = schema.exclude(operation_id=sorted(excluded))
     return schema
 
 
