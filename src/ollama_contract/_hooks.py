@@ -31,6 +31,7 @@ stream validates its request and its lines itself, once.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Any
 
@@ -129,11 +130,33 @@ def _line_checker(checker: Checker, op: Operation) -> LineDecoder[Any]:
 
 
 def _checked(decoder: LineDecoder[Any], lines: list[str | bytes], newline: bytes = b"\n") -> Iterator[bytes]:
-    """Each line's bytes, once the line is checked: an error line raises before its bytes go on."""
-    for line in lines:
-        for _ in decoder.items([line]):
+    """The bytes of some complete lines, once all of them are checked, in one piece: httpx then
+    splits them again for the generated code at the cost of one chunk, not one per line.
+
+    A line that raises (an error line, a violation in strict mode) stops the rest: the lines
+    before it still go on first, so the generated code yields every item the server sent before
+    it failed, and then the error is raised.
+    """
+    if not lines:
+        return
+    remaining = iter(lines)
+    try:
+        for _ in decoder.items(remaining):
             pass
-        yield (line.encode("utf-8") if isinstance(line, str) else line) + newline
+    except Exception:
+        # The list iterator knows how many lines it handed out; the last of those raised.
+        failed = len(lines) - operator.length_hint(remaining) - 1
+        if failed > 0:
+            yield _encode(lines[:failed], b"\n")
+        raise
+    yield _encode(lines, newline)
+
+
+def _encode(lines: list[str | bytes], newline: bytes) -> bytes:
+    try:
+        return "\n".join(lines).encode("utf-8") + newline  # type: ignore[arg-type]  # str lines, the usual case
+    except TypeError:  # a line that is not UTF-8 is kept as bytes
+        return b"\n".join(line.encode("utf-8") if isinstance(line, str) else line for line in lines) + newline
 
 
 def _check_all(decoder: LineDecoder[Any], content: bytes) -> None:
@@ -176,10 +199,10 @@ class _AsyncCheckedLines(httpx.AsyncByteStream):
         splitter, decoder = LineSplitter(), self._decoder
         with translating(decoder.operation):
             async for chunk in self._inner:
-                for line in _checked(decoder, splitter.feed(chunk)):
-                    yield line
-        for line in _checked(decoder, splitter.flush(), b""):
-            yield line
+                for piece in _checked(decoder, splitter.feed(chunk)):
+                    yield piece
+        for piece in _checked(decoder, splitter.flush(), b""):
+            yield piece
         decoder.finish()
 
     async def aclose(self) -> None:
