@@ -47,7 +47,7 @@ from ._errors import Violation, cut, error_for_status
 from ._ndjson import LineDecoder, LineSplitter, facts_for
 from ._spec import NDJSON, Operation, operation_for
 from ._transport import translating
-from ._validation import Checker, check_request, judge_response, media_of
+from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
 
 __all__ = ["ContractHooks", "attach", "checker_of", "event_hooks"]
 
@@ -91,9 +91,12 @@ def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | 
         op is not None
         and op.streams
         and response.is_success
-        and media_of(response.headers.get("content-type")) == NDJSON
+        and not is_json(media_of(response.headers.get("content-type")))
     ):
-        return "lines", op  # in every mode: an error line or a missing final line is not a schema matter
+        # NDJSON, or a body under some other label that only lines can make sense of (as the typed
+        # streams do): checked line by line in every mode, since an error line or a missing final
+        # line is a matter of protocol, not of schema.
+        return "lines", op
     if response.status_code < 400 and not checker.active:
         return "guard", op  # nothing to check: the generated code reads the body itself, parsed once
     return "read", op
@@ -287,6 +290,10 @@ class ContractHooks:
                 response.stream = _AsyncGuarded(stream, operation)
             return _DONE
         if action == "lines" and op is not None:
+            media = media_of(response.headers.get("content-type"))
+            if media != NDJSON and self.checker.active:
+                _, violations = expected_schema(op, response.request.method, response.status_code, media, False)
+                self.checker.report(op.operation_id, violations, response.status_code)
             decoder = _line_checker(self.checker, op)
             if response.is_stream_consumed:  # an in-memory body (a test transport): already all here
                 _check_all(decoder, response.content)

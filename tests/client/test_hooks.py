@@ -331,3 +331,17 @@ def test_breaking_out_of_a_generated_stream_closes_the_response(server: Server) 
         break
     gc.collect()
     assert server.streams[-1].closed and server.streams[-1].served == 1
+
+
+def test_a_generated_stream_under_another_label_is_still_read_as_lines(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = ndjson([CHUNK, FINAL])
+    server.routes["/api/generate"] = ({"status": 200, "content_type": "text/plain; charset=utf-8"}, [body], None)
+    with pytest.raises(oc.ContractViolation) as caught:
+        list(generate.sync_stream(client=oc.create_client(transport=server.transport()), body=GEN))
+    assert caught.value.rule == "content-type" and "text/plain" in str(caught.value)
+    warn = oc.create_client(transport=server.transport(), validation="warn")
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        assert len(list(generate.sync_stream(client=warn, body=GEN))) == 2
+    assert "text/plain is not documented" in caplog.text
