@@ -32,7 +32,7 @@ import jsonschema_rs
 
 from ._config import Mode, resolve_mode
 from ._errors import ContractViolation, Violation, cut
-from ._spec import NO_CONTENT, Operation, load_spec, operation_for
+from ._spec import NO_CONTENT, Operation, load_spec, model_for, operation_for
 
 __all__ = [
     "Checker",
@@ -159,9 +159,27 @@ def judge_response(
                 checker.fail(op.operation_id if op else None, violations, status)
     if ptr is not None and checker.active:
         value = parsed if is_json(media) else content.decode("utf-8", "replace")
-        violations += check_value(ptr, value, f"response {status} {media}")
+        where = f"response {status} {media}"
+        violations += check_value(ptr, value, where)
+        if violations and checker.mode == "warn" and status < 400 and (unbuilt := _cannot_build(ptr, value, where)):
+            checker.fail(op.operation_id if op else None, violations + unbuilt, status)
     checker.report(op.operation_id if op else None, violations, status)
     return parsed
+
+
+def _cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
+    """In warn mode a broken body still goes on to the generated code, which builds its model with
+    `from_dict`. When the model cannot hold it (a number where a list must be...), that would be a
+    bare TypeError or KeyError from generated code; it is a violation instead, in warn mode too."""
+    cls = model_for(ptr)
+    if cls is None:
+        return []
+    try:
+        cls.from_dict(value)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = f"cannot build {cls.__name__}: {type(exc).__name__}: {exc}"
+        return [Violation(where, "", "construct", _cap(detail), cut(value))]
+    return []
 
 
 def _json_declared(op: Operation | None, status: int) -> bool:

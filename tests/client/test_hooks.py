@@ -345,3 +345,19 @@ def test_a_generated_stream_under_another_label_is_still_read_as_lines(
     with caplog.at_level(logging.WARNING, logger="ollama_contract"):
         assert len(list(generate.sync_stream(client=warn, body=GEN))) == 2
     assert "text/plain is not documented" in caplog.text
+
+
+@pytest.mark.anyio
+async def test_warn_mode_raises_only_when_nothing_can_be_returned(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A body the generated model cannot hold would end in a bare TypeError inside generated code."""
+    client = oc.create_client(transport=server.transport(), validation="warn")
+    json_route(server, "/api/tags", {"models": 5})
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        with pytest.raises(oc.ContractViolation) as caught:
+            list_models.sync(client=client)
+        with pytest.raises(oc.ContractViolation):
+            await list_models.asyncio(client=client)
+    assert [v.rule for v in caught.value.violations] == ["type", "construct"]
+    assert "ListResponse" in str(caught.value.violations[1].detail) and "/models" in caplog.text
