@@ -9,9 +9,9 @@ A client made by `create_client` carries one `ContractHooks` object in its `http
   instead of parsing the body again (a 256 x 1024 embed response, 3.5 MB, costs about 15 ms to
   parse and 1 ms to validate: parsing it twice would cost fifteen times what validating it does).
   An NDJSON body is not read: the response's byte stream is wrapped so that each line is validated
-  as it passes on to the generated `sync_stream` / `asyncio_stream`, which are never buffered. A status >= 400 raises
-  this package's error for it (`error_for_status`), in every mode; a HEAD is answered by its
-  status alone (blob_exists: 404 means "no such blob") and never raises.
+  as it passes on to the generated `sync_stream` / `asyncio_stream`, which are never buffered.
+  A status >= 400 raises this package's error for it (`error_for_status`), in every mode; a HEAD
+  is answered by its status alone (blob_exists: 404 means "no such blob") and never raises.
 
 Mode `off` turns off the schema checks only, not the protocol: a stream still raises StreamError
 on an error line and IncompleteStreamError when its final line is missing (each line is parsed

@@ -3,9 +3,10 @@
 **The fast path is jsonschema-rs.** `jsonschema_rs.validator_map_for` compiles every subschema of
 the spec shipped in the installed `ollama_api` package (about 35 ms, once per process), keyed by
 JSON pointer; `_spec.Operation` holds the pointer of every request body and of every
-(status, media type) of every response. A valid body costs one `is_valid` call (about 0.3 µs for a
-generate stream line, and about 1 ms for a 256 x 1024 embed response: the binding reads the Python objects
-directly, with no conversion step). Only an invalid body pays for `iter_errors`, to say what is wrong.
+(status, media type) of every response. A valid body costs one `is_valid` call (about 0.3 µs for
+a generate stream line, and about 1 ms for a 256 x 1024 embed response: the binding reads the
+Python objects directly, with no conversion step). Only an invalid body pays for `iter_errors`,
+to say what is wrong.
 jsonschema, the reference implementation, is 100 times slower; a differential test
 (tests/client/test_validation_differential.py) shows that both agree on hypothesis-generated
 instances of every schema and on every wire fixture.
