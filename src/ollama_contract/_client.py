@@ -62,7 +62,8 @@ def create_client(
         host: the server, as `OLLAMA_HOST` spells it (`localhost`, `host:port`, `https://host/prefix`,
             `[::1]:11434`...); default `OLLAMA_HOST`, else `http://127.0.0.1:11434`.
         api_key: sent as `Authorization: Bearer`; default `OLLAMA_API_KEY`. Never shown in a repr.
-        headers: extra headers for every request.
+        headers: extra headers for every request. An `Authorization` header among them wins over
+            the key and is kept out of every repr the same way.
         timeout: default: 10 s to connect and no limit on reads, so a slow, healthy stream is never
             cut; a number or an `httpx.Timeout` bounds everything; None waits forever.
         retries: how GET and HEAD requests are retried (`Retries`, or a number of retries);
@@ -73,7 +74,13 @@ def create_client(
         follow_redirects: whether to follow redirects.
     """
     base_url = parse_host(host if host is not None else _env("OLLAMA_HOST"))
-    key = ApiKey(api_key) if api_key else ApiKey.from_env()
+    headers = dict(headers or {})
+    # An Authorization header wins over the key (as in the official client), and is kept as secret.
+    authorization = next((name for name in headers if name.lower() == "authorization"), None)
+    if authorization is not None:
+        key: ApiKey | None = ApiKey.header(headers.pop(authorization))
+    else:
+        key = ApiKey(api_key) if api_key else ApiKey.from_env()
     checker = Checker(validation)
     if timeout is _DEFAULT:
         timeout = DEFAULT_TIMEOUT
@@ -85,7 +92,7 @@ def create_client(
         retries = Retries(attempts=retries + 1)
     from . import __version__
 
-    all_headers = {"User-Agent": f"ollama-contract/{__version__} (python-httpx)", **(headers or {})}
+    all_headers = {"User-Agent": f"ollama-contract/{__version__} (python-httpx)", **headers}
     httpx_args: dict[str, Any] = {"event_hooks": event_hooks(checker), "transport": RetryTransport(retries, transport)}
     if key is not None:
         httpx_args["auth"] = key

@@ -93,17 +93,28 @@ def parse_host(host: str | None) -> str:
 class ApiKey(httpx.Auth):
     """An API key, sent as `Authorization: Bearer <key>` and shown to nobody.
 
-    The key lives in one private attribute; repr and str print `ApiKey('***')`, so it cannot
-    reach a log line or an exception through this object. Clients carry it as their httpx `auth`
-    rather than as a default header, so it is not part of any client's repr either.
+    The header value lives in one private attribute; repr and str print `ApiKey('***')`, so it
+    cannot reach a log line or an exception through this object. Clients carry it as their httpx
+    `auth` rather than as a default header, so it is not part of any client's repr either. An
+    `Authorization` header given among a client's headers (as the official client's docs show
+    for ollama.com) is carried the same way, through `ApiKey.header`.
     """
 
-    __slots__ = ("_key",)
+    __slots__ = ("_value",)
 
     def __init__(self, key: str) -> None:
         if not key:
             raise ValueError("an API key cannot be empty")
-        self._key = key
+        self._value = f"Bearer {key}"
+
+    @classmethod
+    def header(cls, value: str) -> ApiKey:
+        """A whole `Authorization` header value (`Bearer ...`, `Basic ...`), kept as secret as a key."""
+        if not value:
+            raise ValueError("an Authorization header cannot be empty")
+        secret = cls.__new__(cls)
+        secret._value = value
+        return secret
 
     def __repr__(self) -> str:
         return "ApiKey('***')"
@@ -113,7 +124,7 @@ class ApiKey(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         # A header the caller set on purpose wins, as in the official client.
         if "authorization" not in request.headers:
-            request.headers["Authorization"] = f"Bearer {self._key}"
+            request.headers["Authorization"] = self._value
         yield request
 
     @classmethod

@@ -6,12 +6,17 @@ A client made by `create_client` carries one `ContractHooks` object in its `http
   nothing leaves). A request that matches no operation of the spec is a violation too.
 - **response**: the status and content type must be documented; a JSON body is read, parsed once
   and validated, and the generated code's later `response.json()` returns that same parsed object
-  instead of parsing the body again (a 5 MB embed response costs 150 ms to parse and 2 ms to
-  validate, so parsing twice would triple the cost of validation). An NDJSON body is not read:
-  the response's byte stream is wrapped so that each line is validated as it passes on to the
-  generated `sync_stream` / `asyncio_stream`, which are never buffered. A status >= 400 raises
-  this package's error for it (`error_for_status`), in every mode; a HEAD is answered by its
-  status alone (blob_exists: 404 means "no such blob") and never raises.
+  instead of parsing the body again (a 256 x 1024 embed response, 3.5 MB, costs about 15 ms to
+  parse and 1 ms to validate: parsing it twice would cost fifteen times what validating it does).
+  An NDJSON body is not read: the response's byte stream is wrapped so that each line is validated
+  as it passes on to the generated `sync_stream` / `asyncio_stream`, which are never buffered.
+  A status >= 400 raises this package's error for it (`error_for_status`), in every mode; a HEAD
+  is answered by its status alone (blob_exists: 404 means "no such blob") and never raises.
+
+Mode `off` turns off the schema checks only, not the protocol: a stream still raises StreamError
+on an error line and IncompleteStreamError when its final line is missing (each line is parsed
+for that, about 1 µs), a broken connection still raises APIConnectionError, and an error status
+its APIStatusError. Only a successful JSON body is left entirely to the generated code.
 
 Hooks rather than a transport, because every request of an httpx client passes its hooks, while
 a transport can be bypassed (httpx mounts its own transports for proxies found in the environment).
@@ -31,8 +36,9 @@ stream validates its request and its lines itself, once.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -41,7 +47,7 @@ from ._errors import Violation, cut, error_for_status
 from ._ndjson import LineDecoder, LineSplitter, facts_for
 from ._spec import NDJSON, Operation, operation_for
 from ._transport import translating
-from ._validation import Checker, check_request, judge_response, media_of
+from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
 
 __all__ = ["ContractHooks", "attach", "checker_of", "event_hooks"]
 
@@ -72,22 +78,27 @@ def on_request(checker: Checker, request: httpx.Request) -> None:
 
 
 def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | None]:
-    """What the response hook must do: `skip`, `status` (judge the status only), `lines` or `read`."""
+    """What the response hook must do: `skip`, `status` (judge the status only), `lines` (check each
+    NDJSON line as it passes), `read` (read, check, raise typed errors) or `guard` (only turn a
+    broken connection into APIConnectionError while the generated code reads the body)."""
     request = response.request
     if is_stream_request(request) or (response.is_redirect and response.has_redirect_location):
         return "skip", None
     op = operation_for(request.method, request.url.path)
     if request.method == "HEAD":
         return "status", op
-    if response.status_code < 400 and not checker.active:
-        return "skip", op  # nothing to check, nothing to raise: the generated code reads the body
     if (
         op is not None
         and op.streams
-        and media_of(response.headers.get("content-type")) == NDJSON
         and response.is_success
+        and not is_json(media_of(response.headers.get("content-type")))
     ):
+        # NDJSON, or a body under some other label that only lines can make sense of (as the typed
+        # streams do): checked line by line in every mode, since an error line or a missing final
+        # line is a matter of protocol, not of schema.
         return "lines", op
+    if response.status_code < 400 and not checker.active:
+        return "guard", op  # nothing to check: the generated code reads the body itself, parsed once
     return "read", op
 
 
@@ -129,11 +140,32 @@ def _line_checker(checker: Checker, op: Operation) -> LineDecoder[Any]:
 
 
 def _checked(decoder: LineDecoder[Any], lines: list[str | bytes], newline: bytes = b"\n") -> Iterator[bytes]:
-    """Each line's bytes, once the line is checked: an error line raises before its bytes go on."""
-    for line in lines:
-        for _ in decoder.items([line]):
+    """The bytes of some complete lines, once all of them are checked, in one piece: httpx then
+    splits them again for the generated code at the cost of one chunk, not one per line.
+
+    A line that raises (an error line, a violation in strict mode) stops the rest: the lines
+    before it still go on first, so the generated code yields every item the server sent before
+    it failed, and then the error is raised.
+    """
+    if not lines:
+        return
+    remaining = iter(lines)
+    try:
+        for _ in decoder.items(remaining):
             pass
-        yield (line.encode("utf-8") if isinstance(line, str) else line) + newline
+    except Exception:
+        # The list iterator knows how many lines it handed out; the last of those raised.
+        failed = len(lines) - operator.length_hint(remaining) - 1
+        if failed > 0:
+            yield _encode(lines[:failed], b"\n")
+        raise
+    yield _encode(lines, newline)
+
+
+def _encode(lines: list[str | bytes], newline: bytes) -> bytes:
+    # Only lines that passed the decoder get here, and a line that is not UTF-8 (kept as bytes)
+    # never passes: it is not JSON.
+    return "\n".join(cast("list[str]", lines)).encode("utf-8") + newline
 
 
 def _check_all(decoder: LineDecoder[Any], content: bytes) -> None:
@@ -176,11 +208,42 @@ class _AsyncCheckedLines(httpx.AsyncByteStream):
         splitter, decoder = LineSplitter(), self._decoder
         with translating(decoder.operation):
             async for chunk in self._inner:
-                for line in _checked(decoder, splitter.feed(chunk)):
-                    yield line
-        for line in _checked(decoder, splitter.flush(), b""):
-            yield line
+                for piece in _checked(decoder, splitter.feed(chunk)):
+                    yield piece
+        for piece in _checked(decoder, splitter.flush(), b""):
+            yield piece
         decoder.finish()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+class _Guarded(httpx.SyncByteStream):
+    """Passes a body on untouched, but a connection that breaks while it is read raises APIConnectionError."""
+
+    def __init__(self, inner: httpx.SyncByteStream, operation: str | None) -> None:
+        self._inner = inner
+        self._operation = operation
+
+    def __iter__(self) -> Iterator[bytes]:
+        with translating(self._operation):
+            yield from self._inner
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncGuarded(httpx.AsyncByteStream):
+    """The async twin of _Guarded."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, operation: str | None) -> None:
+        self._inner = inner
+        self._operation = operation
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with translating(self._operation):
+            async for chunk in self._inner:
+                yield chunk
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -219,7 +282,18 @@ class ContractHooks:
             )
             return _DONE
         stream = response.stream
+        if action == "guard":  # (an in-memory body, already consumed, has nothing left to break)
+            operation = op.operation_id if op else None
+            if isinstance(stream, httpx.SyncByteStream) and not response.is_stream_consumed:
+                response.stream = _Guarded(stream, operation)
+            elif isinstance(stream, httpx.AsyncByteStream) and not response.is_stream_consumed:
+                response.stream = _AsyncGuarded(stream, operation)
+            return _DONE
         if action == "lines" and op is not None:
+            media = media_of(response.headers.get("content-type"))
+            if media != NDJSON and self.checker.active:
+                _, violations = expected_schema(op, response.request.method, response.status_code, media, False)
+                self.checker.report(op.operation_id, violations, response.status_code)
             decoder = _line_checker(self.checker, op)
             if response.is_stream_consumed:  # an in-memory body (a test transport): already all here
                 _check_all(decoder, response.content)

@@ -19,7 +19,7 @@ accepts exactly what `json.loads` accepts (anything else falls back to `json.loa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, NoReturn, TypeVar
@@ -217,7 +217,7 @@ class LineDecoder(Generic[T]):
     def thinking(self) -> str:
         return self._thinking.value()
 
-    def items(self, lines: list[str | bytes]) -> Iterator[T]:
+    def items(self, lines: Iterable[str | bytes]) -> Iterator[T]:
         """The items of some complete lines, in order; blank lines are skipped."""
         is_valid = validator(self.facts.line_schema).is_valid if self.checker.active else None
         error_key, final_key, final_value = (

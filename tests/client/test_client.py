@@ -117,3 +117,19 @@ def test_a_stream_from_the_factory_uses_its_mode(server: Server, caplog: pytest.
         )
     )
     assert items[0].response == 5 and "/response" in caplog.text
+
+
+def test_an_authorization_header_is_as_secret_as_the_key(server: Server) -> None:
+    server.routes["/api/tags"] = {"status": 200, "content_type": "application/json", "body": {"models": []}}
+    for name in ("Authorization", "authorization"):
+        client = oc.create_client(
+            transport=server.transport(), headers={name: f"Bearer {SECRET}", "X-Other": "1"}, api_key="loser"
+        )
+        list_models.sync(client=client)
+        sent = server.requests[-1]
+        assert sent.headers["authorization"] == f"Bearer {SECRET}" and sent.headers["x-other"] == "1"
+        copy = client.with_headers({"X-Trace": "2"})
+        list_models.sync(client=copy)
+        assert server.requests[-1].headers["authorization"] == f"Bearer {SECRET}"
+        for text in (repr(client), repr(copy), repr(client.get_httpx_client().__dict__)):
+            assert SECRET not in text

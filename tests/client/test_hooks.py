@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from typing import Any
@@ -12,6 +13,7 @@ from calls import DIGEST
 from ollama_api.api.blobs import blob_exists
 from ollama_api.api.inference import embed, generate
 from ollama_api.api.models import copy_model, list_models
+from ollama_api.api.server import version
 from ollama_api.models import CopyRequest, EmbedRequest, GenerateRequest
 from wire import Server, fixture, ndjson
 
@@ -249,3 +251,113 @@ def test_redirects_are_followed_without_judging_them(server: Server) -> None:
     client = oc.create_client("127.0.0.1:11434/old", transport=server.transport(), follow_redirects=True)
     assert list_models.sync(client=client) is not None
     assert [r.url.path for r in server.requests] == ["/old/api/tags", "/api/tags"]
+
+
+@pytest.mark.parametrize("mode", ["strict", "warn", "off"])
+@pytest.mark.anyio
+async def test_every_mode_keeps_the_stream_protocol_of_generated_streams(server: Server, mode: str) -> None:
+    """Mode off turns off schema checks, not the protocol: no error line passes as an item, no
+    stream is silently cut short, no broken connection escapes as a bare httpx error."""
+    client = oc.create_client(transport=server.transport(), validation=mode)
+    cases: list[tuple[list[bytes], Exception | None, type[oc.OllamaError]]] = [
+        ([ndjson([CHUNK, {"error": "out of memory"}])], None, oc.StreamError),
+        ([ndjson([CHUNK, CHUNK])], None, oc.IncompleteStreamError),
+        ([ndjson([CHUNK])], httpx.ReadError("connection reset"), oc.APIConnectionError),
+    ]
+    for pieces, fail, expected in cases:
+        lines_route(server, "/api/generate", pieces, fail)
+        with pytest.raises(expected):
+            list(generate.sync_stream(client=client, body=GEN))
+        lines_route(server, "/api/generate", pieces, fail)
+        with pytest.raises(expected):
+            async for _ in generate.asyncio_stream(client=client, body=GEN):
+                pass
+    whole = ndjson([CHUNK, CHUNK, FINAL])
+    lines_route(server, "/api/generate", [whole[:7], whole[7:]])
+    assert len(list(generate.sync_stream(client=client, body=GEN))) == 3
+
+
+@pytest.mark.parametrize("mode", ["strict", "off"])
+@pytest.mark.anyio
+async def test_a_json_body_cut_by_a_dropped_connection_raises_connection_error(server: Server, mode: str) -> None:
+    client = oc.create_client(transport=server.transport(), validation=mode, retries=0)
+    for _ in range(2):
+        server.routes["/api/tags"] = (
+            {"status": 200, "content_type": "application/json"},
+            [b'{"models": ['],
+            httpx.RemoteProtocolError("peer closed connection without sending complete message body"),
+        )
+        with pytest.raises(oc.APIConnectionError) as caught:
+            if _ == 0:
+                list_models.sync(client=client)
+            else:
+                await list_models.asyncio(client=client)
+        assert caught.value.operation == "list_models" and "RemoteProtocolError" in str(caught.value)
+
+
+def test_undocumented_status_and_content_type_of_a_json_answer(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    strict = oc.create_client(transport=server.transport())
+    warn = oc.create_client(transport=server.transport(), validation="warn")
+    json_route(server, "/api/version", {"version": "0.12.3"}, status=202)
+    with pytest.raises(oc.ContractViolation) as caught:
+        version.sync_detailed(client=strict)
+    assert (caught.value.rule, caught.value.status) == ("status", 202)
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        assert version.sync_detailed(client=warn).status_code == 202
+    assert "status 202 is not documented" in caplog.text
+
+    json_route(server, "/api/tags", {"models": []}, ctype="text/plain")  # JSON under the wrong label
+    with pytest.raises(oc.ContractViolation) as caught:
+        list_models.sync(client=strict)
+    assert caught.value.rule == "content-type" and "text/plain" in str(caught.value)
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        answer = list_models.sync(client=warn)
+    assert answer is not None and answer.models == []  # type: ignore[union-attr]
+    assert "text/plain is not documented" in caplog.text
+
+    json_route(server, "/api/tags", "<html>proxy login</html>", ctype="text/html")  # nothing to return
+    for client in (strict, warn):
+        with pytest.raises(oc.ContractViolation) as caught:
+            list_models.sync(client=client)
+        assert [v.rule for v in caught.value.violations] == ["content-type", "json"]
+
+
+def test_breaking_out_of_a_generated_stream_closes_the_response(server: Server) -> None:
+    client = oc.create_client(transport=server.transport())
+    lines_route(server, "/api/generate", [ndjson([CHUNK]) for _ in range(5)] + [ndjson([FINAL])])
+    for _ in generate.sync_stream(client=client, body=GEN):
+        break
+    gc.collect()
+    assert server.streams[-1].closed and server.streams[-1].served == 1
+
+
+def test_a_generated_stream_under_another_label_is_still_read_as_lines(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = ndjson([CHUNK, FINAL])
+    server.routes["/api/generate"] = ({"status": 200, "content_type": "text/plain; charset=utf-8"}, [body], None)
+    with pytest.raises(oc.ContractViolation) as caught:
+        list(generate.sync_stream(client=oc.create_client(transport=server.transport()), body=GEN))
+    assert caught.value.rule == "content-type" and "text/plain" in str(caught.value)
+    warn = oc.create_client(transport=server.transport(), validation="warn")
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        assert len(list(generate.sync_stream(client=warn, body=GEN))) == 2
+    assert "text/plain is not documented" in caplog.text
+
+
+@pytest.mark.anyio
+async def test_warn_mode_raises_only_when_nothing_can_be_returned(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A body the generated model cannot hold would end in a bare TypeError inside generated code."""
+    client = oc.create_client(transport=server.transport(), validation="warn")
+    json_route(server, "/api/tags", {"models": 5})
+    with caplog.at_level(logging.WARNING, logger="ollama_contract"):
+        with pytest.raises(oc.ContractViolation) as caught:
+            list_models.sync(client=client)
+        with pytest.raises(oc.ContractViolation):
+            await list_models.asyncio(client=client)
+    assert [v.rule for v in caught.value.violations] == ["type", "construct"]
+    assert "ListResponse" in str(caught.value.violations[1].detail) and "/models" in caplog.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import socket
 from typing import Any
 
@@ -158,3 +159,32 @@ def test_read_timeout_only_when_asked(loopback: Loopback) -> None:
     script(loopback, "/api/generate", pieces=[BODY], delay_headers=0.3)
     with pytest.raises(oc.APITimeoutError):
         list(oc.stream(client(loopback, timeout=httpx.Timeout(5.0, read=0.05)), generate, GEN))
+
+
+@pytest.mark.anyio
+async def test_the_api_key_stays_out_of_debug_logs_on_the_wire(
+    loopback: Loopback, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """httpx and httpcore log every step of a real exchange at DEBUG; none of it may show the key."""
+    secret = "sk-ollama-wire-0123456789"
+    monkeypatch.setenv("OLLAMA_API_KEY", secret)
+    script(
+        loopback,
+        "/api/tags",
+        headers={"Content-Type": "application/json"},
+        pieces=[b'{"models": [{"name": "x", "modified_at": "?", "size": "big", "digest": "d"}]}'],
+    )
+    script(loopback, "/api/generate", pieces=[ndjson([CHUNK, {"error": "boom"}])])
+    keyed = client(loopback, validation="warn")
+    errors: list[BaseException] = []
+    with caplog.at_level(logging.DEBUG):
+        list_models.sync(client=keyed)
+        await list_models.asyncio(client=keyed)
+        for call in (lambda: list_models.sync(client=client(loopback)), lambda: list(oc.stream(keyed, generate, GEN))):
+            with pytest.raises(oc.OllamaError) as caught:
+                call()
+            errors.append(caught.value)
+    assert loopback.received[0][2]["authorization"] == f"Bearer {secret}"
+    assert "HTTP Request" in caplog.text and "/models" in caplog.text  # the logs were captured
+    for text in [caplog.text, *map(str, errors), *map(repr, errors)]:
+        assert secret not in text
