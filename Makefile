@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy scripts/regenerate
 	$(BIN)/mypy scripts/bench
+	$(BIN)/mypy bench
 
 ## regenerate: rebuild generated_client/ from openapi.yaml
 regenerate: $(STAMP)
