@@ -78,7 +78,7 @@ def sync_detailed(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +109,7 @@ def sync(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +135,7 @@ async def asyncio_detailed(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +164,7 @@ async def asyncio(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

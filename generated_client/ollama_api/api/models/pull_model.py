@@ -84,7 +84,7 @@ def sync_detailed(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +117,7 @@ def sync(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +176,7 @@ async def asyncio(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -83,7 +83,9 @@ def sync_detailed(
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +117,9 @@ def sync(
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +146,9 @@ async def asyncio_detailed(
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +178,9 @@ async def asyncio(
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
