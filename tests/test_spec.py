@@ -115,10 +115,15 @@ def test_errors_are_documented_for_every_operation_that_can_fail(spec: dict[str,
             assert 500 in errors, f"{op.label} does not document 500"
         for status in errors:
             for media, schema in op.responses[status].items():
-                if schema is not None:
-                    assert media == "application/json"
-                    assert reference_validator(spec, schema).is_valid({"error": "x"})
-                    assert not reference_validator(spec, schema).is_valid({"message": "x"})
+                if schema is None:
+                    continue
+                if media == "text/plain":  # Gin's `404 page not found`, from a server older than the path
+                    assert status == 404, (op.label, status)
+                    assert reference_validator(spec, schema).is_valid("404 page not found")
+                    continue
+                assert media == "application/json"
+                assert reference_validator(spec, schema).is_valid({"error": "x"})
+                assert not reference_validator(spec, schema).is_valid({"message": "x"})
 
 
 def test_copy_delete_and_blobs_answer_without_a_body(spec: dict[str, Any]) -> None:
@@ -127,8 +132,9 @@ def test_copy_delete_and_blobs_answer_without_a_body(spec: dict[str, Any]) -> No
     assert ops["delete_model"].responses[200] == {"": None}
     assert ops["push_blob"].responses[201] == {"": None}
     assert ops["blob_exists"].responses[200] == {"": None}
-    for status in (400, 404):  # a HEAD never has a body, but Ollama still sends a JSON Content-Type
-        assert ops["blob_exists"].responses[status] == {"application/json": None}
+    # A HEAD never has a body, but Ollama still sends the Content-Type of the error it would have written.
+    assert ops["blob_exists"].responses[400] == {"application/json": None}
+    assert ops["blob_exists"].responses[404] == {"application/json": None, "text/plain": None}
 
 
 def test_options_types_all_twenty_keys(spec: dict[str, Any]) -> None:

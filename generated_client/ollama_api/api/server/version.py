@@ -21,11 +21,15 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> VersionResponse | None:
+) -> VersionResponse | str | None:
     if response.status_code == 200:
         response_200 = VersionResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +39,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[VersionResponse]:
+) -> Response[VersionResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +51,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
+) -> Response[VersionResponse | str]:
     """Report the server's version.
 
     Raises:
@@ -55,7 +59,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[VersionResponse]
+        Response[VersionResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +74,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
+) -> VersionResponse | str | None:
     """Report the server's version.
 
     Raises:
@@ -78,7 +82,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        VersionResponse
+        VersionResponse | str
     """
 
     return sync_detailed(
@@ -89,7 +93,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
+) -> Response[VersionResponse | str]:
     """Report the server's version.
 
     Raises:
@@ -97,7 +101,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[VersionResponse]
+        Response[VersionResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -110,7 +114,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
+) -> VersionResponse | str | None:
     """Report the server's version.
 
     Raises:
@@ -118,7 +122,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        VersionResponse
+        VersionResponse | str
     """
 
     return (
