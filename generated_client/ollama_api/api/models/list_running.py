@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -22,7 +22,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PsResponse | str | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     if response.status_code == 200:
         response_200 = PsResponse.from_dict(response.json())
 
@@ -32,6 +32,10 @@ def _parse_response(
         response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
 
     if response.status_code == 404:
         response_404 = response.text
@@ -50,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PsResponse | str]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,7 +66,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | PsResponse | str]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     """List the models loaded in memory.
 
     Raises:
@@ -70,7 +74,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PsResponse | str]
+        Response[Any | ErrorResponse | PsResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -85,7 +89,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | PsResponse | str | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     """List the models loaded in memory.
 
     Raises:
@@ -93,7 +97,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PsResponse | str
+        Any | ErrorResponse | PsResponse | str
     """
 
     return sync_detailed(
@@ -104,7 +108,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | PsResponse | str]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     """List the models loaded in memory.
 
     Raises:
@@ -112,7 +116,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PsResponse | str]
+        Response[Any | ErrorResponse | PsResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -125,7 +129,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | PsResponse | str | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     """List the models loaded in memory.
 
     Raises:
@@ -133,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PsResponse | str
+        Any | ErrorResponse | PsResponse | str
     """
 
     return (

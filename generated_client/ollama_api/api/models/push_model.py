@@ -1,7 +1,7 @@
 import json
 from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -34,7 +34,7 @@ def _request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     if response.status_code == 200:
         response_200 = ProgressResponse.from_dict(response.json())
 
@@ -50,6 +50,10 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
@@ -63,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
@@ -92,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
@@ -126,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return sync_detailed(
@@ -139,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
@@ -155,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
@@ -187,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return (
