@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -16,6 +17,7 @@ from referencing.jsonschema import DRAFT202012
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 WIRE = Path(__file__).resolve().parent / "fixtures" / "wire"
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 URN = "urn:ollama-spec"
 
 
@@ -32,6 +34,15 @@ def load_wire_fixtures() -> list[dict[str, Any]]:
     for path in sorted(WIRE.glob("*.json")):
         for exchange in json.loads(path.read_text(encoding="utf-8")):
             out.append({"operation": path.stem, **exchange})
+    return out
+
+
+def load_corpus() -> list[dict[str, Any]]:
+    """Every item of tests/fixtures/corpus, named by its path there; the same shape as a wire fixture."""
+    out = []
+    for path in sorted(CORPUS.rglob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        out.append({"name": path.relative_to(CORPUS).with_suffix("").as_posix(), **item})
     return out
 
 
@@ -89,3 +100,37 @@ def iter_examples(doc: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
             yield f"#/components/parameters/{name}/example", f"#/components/parameters/{name}/schema", param["example"]
     for name, schema in doc["components"]["schemas"].items():
         yield from _schema_examples(schema, f"#/components/schemas/{name}")
+
+
+def canonical(value: Any) -> str:
+    """JSON text that tells 1 from 1.0 from True, so a round trip cannot hide a changed type."""
+    return json.dumps(value, sort_keys=True)
+
+
+def model_for(spec: dict[str, Any], schema_ptr: str) -> type[Any] | None:
+    """The generated attrs class for a schema that references a component, if there is one."""
+    import ollama_api.models
+
+    from ollama_contract._spec import resolve
+
+    schema = resolve(spec, schema_ptr)
+    ref = schema.get("$ref", "")
+    if not ref.startswith("#/components/schemas/"):
+        return None
+    cls = getattr(ollama_api.models, ref.rsplit("/", 1)[1], None)
+    return cls if isinstance(cls, type) else None
+
+
+def endpoint_module(op: Any) -> Any:
+    """The generated module of an operation (an ollama_contract._spec.Operation)."""
+    return importlib.import_module(f"ollama_api.api.{op.tags[0]}.{op.operation_id}")
+
+
+def round_trip(spec: dict[str, Any], op: Any, ptr: str, value: Any) -> Any:
+    """Parse a response body (or one NDJSON line) with the generated code and serialise it again."""
+    media = ptr.rsplit("/content/", 1)[1].split("/", 1)[0].replace("~1", "/") if "/content/" in ptr else ""
+    if media == "application/x-ndjson":
+        return endpoint_module(op)._parse_stream_line(json.dumps(value)).to_dict()
+    cls = model_for(spec, ptr)
+    assert cls is not None, f"{ptr} has no generated model"
+    return cls.from_dict(value).to_dict()

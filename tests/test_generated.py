@@ -2,45 +2,24 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
 from typing import Any
 
-import ollama_api.models
 import pytest
-from helpers import ROOT, iter_examples, load_wire_fixtures, load_yaml_spec
+from helpers import (
+    ROOT,
+    canonical,
+    endpoint_module,
+    iter_examples,
+    load_wire_fixtures,
+    load_yaml_spec,
+    model_for,
+    round_trip,
+)
 
-from ollama_contract._spec import Operation, index, resolve
-
-
-def canonical(value: Any) -> str:
-    """JSON text that tells 1 from 1.0 from True, so a round trip cannot hide a changed type."""
-    return json.dumps(value, sort_keys=True)
-
-
-def model_for(spec: dict[str, Any], schema_ptr: str) -> type[Any] | None:
-    """The generated attrs class for a schema that references a component, if there is one."""
-    schema = resolve(spec, schema_ptr)
-    ref = schema.get("$ref", "")
-    if not ref.startswith("#/components/schemas/"):
-        return None
-    cls = getattr(ollama_api.models, ref.rsplit("/", 1)[1], None)
-    return cls if isinstance(cls, type) else None
-
-
-def endpoint_module(op: Operation) -> Any:
-    return importlib.import_module(f"ollama_api.api.{op.tags[0]}.{op.operation_id}")
-
-
-def round_trip(spec: dict[str, Any], op: Operation, ptr: str, value: Any) -> Any:
-    media = ptr.rsplit("/content/", 1)[1].split("/", 1)[0].replace("~1", "/") if "/content/" in ptr else ""
-    if media == "application/x-ndjson":
-        return endpoint_module(op)._parse_stream_line(json.dumps(value)).to_dict()
-    cls = model_for(spec, ptr)
-    assert cls is not None, f"{ptr} has no generated model"
-    return cls.from_dict(value).to_dict()
+from ollama_contract._spec import index
 
 
 def _example_cases() -> list[tuple[str, str, str, Any]]:

@@ -22,9 +22,19 @@ T = TypeVar("T", bound="CreateRequest")
 
 @_attrs_define
 class CreateRequest:
-    """Needs a source, `from` or `files`; the server refuses a request with neither."""
+    """Needs a source, `from` or `files`; the server refuses a request with neither. The model is
+    named by `model`, or by the older `name`.
 
-    model: str
+    """
+
+    model: str | Unset = UNSET
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
+     """
+    name: str | Unset = UNSET
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
     the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
     starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
@@ -68,10 +78,14 @@ class CreateRequest:
     """ File name to blob digest, for a draft model used in speculative decoding. """
     draft_quantize: str | Unset = UNSET
     """ Quantize the draft model; needs draft_files. """
+    quantization: str | Unset = UNSET
+    """ The older spelling of `quantize`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model
+
+        name = self.name
 
         from_ = self.from_
 
@@ -129,13 +143,15 @@ class CreateRequest:
 
         draft_quantize = self.draft_quantize
 
+        quantization = self.quantization
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if name is not UNSET:
+            field_dict["name"] = name
         if from_ is not UNSET:
             field_dict["from"] = from_
         if files is not UNSET:
@@ -170,6 +186,8 @@ class CreateRequest:
             field_dict["draft_files"] = draft_files
         if draft_quantize is not UNSET:
             field_dict["draft_quantize"] = draft_quantize
+        if quantization is not UNSET:
+            field_dict["quantization"] = quantization
 
         return field_dict
 
@@ -183,7 +201,9 @@ class CreateRequest:
         from ..models.options import Options
 
         d = dict(src_dict)
-        model = d.pop("model")
+        model = d.pop("model", UNSET)
+
+        name = d.pop("name", UNSET)
 
         from_ = d.pop("from", UNSET)
 
@@ -264,8 +284,11 @@ class CreateRequest:
 
         draft_quantize = d.pop("draft_quantize", UNSET)
 
+        quantization = d.pop("quantization", UNSET)
+
         create_request = cls(
             model=model,
+            name=name,
             from_=from_,
             files=files,
             adapters=adapters,
@@ -283,6 +306,7 @@ class CreateRequest:
             info=info,
             draft_files=draft_files,
             draft_quantize=draft_quantize,
+            quantization=quantization,
         )
 
         create_request.additional_properties = d

@@ -6,12 +6,23 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DeleteRequest")
 
 
 @_attrs_define
 class DeleteRequest:
-    model: str
+    """Names the model by `model`, or by the older `name`."""
+
+    model: str | Unset = UNSET
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
+     """
+    name: str | Unset = UNSET
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
     the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
     starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
@@ -23,23 +34,28 @@ class DeleteRequest:
     def to_dict(self) -> dict[str, Any]:
         model = self.model
 
+        name = self.name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model")
+        model = d.pop("model", UNSET)
+
+        name = d.pop("name", UNSET)
 
         delete_request = cls(
             model=model,
+            name=name,
         )
 
         delete_request.additional_properties = d

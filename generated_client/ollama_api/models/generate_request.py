@@ -75,6 +75,15 @@ class GenerateRequest:
     """ How many likely alternatives to return at each position, with `logprobs`. Server default: `0`. """
     field_debug_render_only: bool | Unset = UNSET
     """ Return the rendered prompt instead of running the model. Server default: `false`. """
+    width: int | Unset = UNSET
+    """ Width in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
+    ignore it. """
+    height: int | Unset = UNSET
+    """ Height in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
+    ignore it. """
+    steps: int | Unset = UNSET
+    """ Diffusion steps for a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
+    ignore it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,6 +149,12 @@ class GenerateRequest:
 
         field_debug_render_only = self.field_debug_render_only
 
+        width = self.width
+
+        height = self.height
+
+        steps = self.steps
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -181,6 +196,12 @@ class GenerateRequest:
             field_dict["top_logprobs"] = top_logprobs
         if field_debug_render_only is not UNSET:
             field_dict["_debug_render_only"] = field_debug_render_only
+        if width is not UNSET:
+            field_dict["width"] = width
+        if height is not UNSET:
+            field_dict["height"] = height
+        if steps is not UNSET:
+            field_dict["steps"] = steps
 
         return field_dict
 
@@ -274,6 +295,12 @@ class GenerateRequest:
 
         field_debug_render_only = d.pop("_debug_render_only", UNSET)
 
+        width = d.pop("width", UNSET)
+
+        height = d.pop("height", UNSET)
+
+        steps = d.pop("steps", UNSET)
+
         generate_request = cls(
             model=model,
             prompt=prompt,
@@ -293,6 +320,9 @@ class GenerateRequest:
             logprobs=logprobs,
             top_logprobs=top_logprobs,
             field_debug_render_only=field_debug_render_only,
+            width=width,
+            height=height,
+            steps=steps,
         )
 
         generate_request.additional_properties = d

@@ -55,6 +55,12 @@ class GenerateResponse:
     """ The upstream server, for a cloud model. """
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
+    image: str | Unset = UNSET
+    """ The generated picture, from an image model (servers 0.14 to 0.32.9 only). """
+    completed: int | Unset = UNSET
+    """ Diffusion steps done so far, while an image model works (servers 0.14 to 0.32.9 only). """
+    total: int | Unset = UNSET
+    """ Diffusion steps in all, while an image model works (servers 0.14 to 0.32.9 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +114,12 @@ class GenerateResponse:
         if not isinstance(self.field_debug_info, Unset):
             field_debug_info = self.field_debug_info.to_dict()
 
+        image = self.image
+
+        completed = self.completed
+
+        total = self.total
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -147,6 +159,12 @@ class GenerateResponse:
             field_dict["remote_host"] = remote_host
         if field_debug_info is not UNSET:
             field_dict["_debug_info"] = field_debug_info
+        if image is not UNSET:
+            field_dict["image"] = image
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+        if total is not UNSET:
+            field_dict["total"] = total
 
         return field_dict
 
@@ -212,6 +230,12 @@ class GenerateResponse:
         else:
             field_debug_info = DebugInfo.from_dict(_field_debug_info)
 
+        image = d.pop("image", UNSET)
+
+        completed = d.pop("completed", UNSET)
+
+        total = d.pop("total", UNSET)
+
         generate_response = cls(
             model=model,
             created_at=created_at,
@@ -231,6 +255,9 @@ class GenerateResponse:
             remote_model=remote_model,
             remote_host=remote_host,
             field_debug_info=field_debug_info,
+            image=image,
+            completed=completed,
+            total=total,
         )
 
         generate_response.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,14 +15,20 @@ T = TypeVar("T", bound="ListResponse")
 
 @_attrs_define
 class ListResponse:
-    models: list[ModelSummary]
+    models: list[ModelSummary] | None
+    """ The models, newest first. Servers before 0.1.10 sent `null` when there were none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        models = []
-        for models_item_data in self.models:
-            models_item = models_item_data.to_dict()
-            models.append(models_item)
+        models: list[dict[str, Any]] | None
+        if isinstance(self.models, list):
+            models = []
+            for models_type_0_item_data in self.models:
+                models_type_0_item = models_type_0_item_data.to_dict()
+                models.append(models_type_0_item)
+
+        else:
+            models = self.models
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,12 +45,26 @@ class ListResponse:
         from ..models.model_summary import ModelSummary
 
         d = dict(src_dict)
-        models = []
-        _models = d.pop("models")
-        for models_item_data in _models:
-            models_item = ModelSummary.from_dict(models_item_data)
 
-            models.append(models_item)
+        def _parse_models(data: object) -> list[ModelSummary] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                models_type_0 = []
+                _models_type_0 = data
+                for models_type_0_item_data in _models_type_0:
+                    models_type_0_item = ModelSummary.from_dict(models_type_0_item_data)
+
+                    models_type_0.append(models_type_0_item)
+
+                return models_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ModelSummary] | None, data)
+
+        models = _parse_models(d.pop("models"))
 
         list_response = cls(
             models=models,

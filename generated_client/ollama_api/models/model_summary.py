@@ -17,19 +17,27 @@ T = TypeVar("T", bound="ModelSummary")
 
 @_attrs_define
 class ModelSummary:
-    """One model in the list of local models."""
+    """One model in the list of local models. Servers before 0.1 sent only `name`, `modified_at` and
+    `size`; `digest` came next, then `details`, then `model`. The documentation has shown entries
+    without `name`, so only the two fields every version sends are required.
 
-    name: str
+    """
+
     modified_at: str
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
     size: int
     """ Bytes on disk. """
-    digest: str
-    """ The manifest's sha256 in bare hex; shorter from the cloud. """
+    name: str | Unset = UNSET
+    """ The model's shortest name, such as `llama3.2:latest`. """
     model: str | Unset = UNSET
+    """ The same name again; absent before 0.1.32. """
     remote_model: str | Unset = UNSET
     remote_host: str | Unset = UNSET
+    digest: str | Unset = UNSET
+    """ The manifest's sha256, normally in bare hex. ollama.com sends a 12-digit prefix, and some
+    servers prefix it with `sha256:`.
+     """
     details: ModelDetails | Unset = UNSET
     capabilities: list[str] | Unset = UNSET
     """ What the model can do: `completion`, `tools`, `insert`, `vision`, `embedding`, `thinking`,
@@ -38,19 +46,19 @@ class ModelSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         modified_at = self.modified_at
 
         size = self.size
 
-        digest = self.digest
+        name = self.name
 
         model = self.model
 
         remote_model = self.remote_model
 
         remote_host = self.remote_host
+
+        digest = self.digest
 
         details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.details, Unset):
@@ -64,18 +72,20 @@ class ModelSummary:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
                 "modified_at": modified_at,
                 "size": size,
-                "digest": digest,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if model is not UNSET:
             field_dict["model"] = model
         if remote_model is not UNSET:
             field_dict["remote_model"] = remote_model
         if remote_host is not UNSET:
             field_dict["remote_host"] = remote_host
+        if digest is not UNSET:
+            field_dict["digest"] = digest
         if details is not UNSET:
             field_dict["details"] = details
         if capabilities is not UNSET:
@@ -88,19 +98,19 @@ class ModelSummary:
         from ..models.model_details import ModelDetails
 
         d = dict(src_dict)
-        name = d.pop("name")
-
         modified_at = d.pop("modified_at")
 
         size = d.pop("size")
 
-        digest = d.pop("digest")
+        name = d.pop("name", UNSET)
 
         model = d.pop("model", UNSET)
 
         remote_model = d.pop("remote_model", UNSET)
 
         remote_host = d.pop("remote_host", UNSET)
+
+        digest = d.pop("digest", UNSET)
 
         _details = d.pop("details", UNSET)
         details: ModelDetails | Unset
@@ -112,13 +122,13 @@ class ModelSummary:
         capabilities = cast(list[str], d.pop("capabilities", UNSET))
 
         model_summary = cls(
-            name=name,
             modified_at=modified_at,
             size=size,
-            digest=digest,
+            name=name,
             model=model,
             remote_model=remote_model,
             remote_host=remote_host,
+            digest=digest,
             details=details,
             capabilities=capabilities,
         )

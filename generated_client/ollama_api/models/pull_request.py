@@ -13,7 +13,16 @@ T = TypeVar("T", bound="PullRequest")
 
 @_attrs_define
 class PullRequest:
-    model: str
+    """Names the model by `model`, or by the older `name`."""
+
+    model: str | Unset = UNSET
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
+     """
+    name: str | Unset = UNSET
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
     the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
     starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
@@ -24,42 +33,65 @@ class PullRequest:
     """ Allow a registry reached over plain HTTP. Server default: `false`. """
     stream: bool | Unset = UNSET
     """ Server default: `true`. """
+    username: str | Unset = UNSET
+    """ Read and ignored. """
+    password: str | Unset = UNSET
+    """ Read and ignored. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model
 
+        name = self.name
+
         insecure = self.insecure
 
         stream = self.stream
 
+        username = self.username
+
+        password = self.password
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if name is not UNSET:
+            field_dict["name"] = name
         if insecure is not UNSET:
             field_dict["insecure"] = insecure
         if stream is not UNSET:
             field_dict["stream"] = stream
+        if username is not UNSET:
+            field_dict["username"] = username
+        if password is not UNSET:
+            field_dict["password"] = password
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model")
+        model = d.pop("model", UNSET)
+
+        name = d.pop("name", UNSET)
 
         insecure = d.pop("insecure", UNSET)
 
         stream = d.pop("stream", UNSET)
 
+        username = d.pop("username", UNSET)
+
+        password = d.pop("password", UNSET)
+
         pull_request = cls(
             model=model,
+            name=name,
             insecure=insecure,
             stream=stream,
+            username=username,
+            password=password,
         )
 
         pull_request.additional_properties = d

@@ -17,15 +17,18 @@ T = TypeVar("T", bound="RunningModel")
 
 @_attrs_define
 class RunningModel:
-    """One model loaded in memory."""
+    """One model loaded in memory. `name` is not required because the documentation has shown
+    entries without it; servers send it.
 
-    name: str
+    """
+
     model: str
     size: int
     digest: str
     expires_at: str
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
+    name: str | Unset = UNSET
     details: ModelDetails | Unset = UNSET
     size_vram: int | Unset = UNSET
     """ Bytes held in GPU memory; 0 on a machine without a GPU. """
@@ -33,8 +36,6 @@ class RunningModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         model = self.model
 
         size = self.size
@@ -42,6 +43,8 @@ class RunningModel:
         digest = self.digest
 
         expires_at = self.expires_at
+
+        name = self.name
 
         details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.details, Unset):
@@ -55,13 +58,14 @@ class RunningModel:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
                 "model": model,
                 "size": size,
                 "digest": digest,
                 "expires_at": expires_at,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
         if details is not UNSET:
             field_dict["details"] = details
         if size_vram is not UNSET:
@@ -76,8 +80,6 @@ class RunningModel:
         from ..models.model_details import ModelDetails
 
         d = dict(src_dict)
-        name = d.pop("name")
-
         model = d.pop("model")
 
         size = d.pop("size")
@@ -85,6 +87,8 @@ class RunningModel:
         digest = d.pop("digest")
 
         expires_at = d.pop("expires_at")
+
+        name = d.pop("name", UNSET)
 
         _details = d.pop("details", UNSET)
         details: ModelDetails | Unset
@@ -98,11 +102,11 @@ class RunningModel:
         context_length = d.pop("context_length", UNSET)
 
         running_model = cls(
-            name=name,
             model=model,
             size=size,
             digest=digest,
             expires_at=expires_at,
+            name=name,
             details=details,
             size_vram=size_vram,
             context_length=context_length,

@@ -17,7 +17,16 @@ T = TypeVar("T", bound="ShowRequest")
 
 @_attrs_define
 class ShowRequest:
-    model: str
+    """Names the model by `model`, or by the older `name`."""
+
+    model: str | Unset = UNSET
+    """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
+    the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
+    starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
+    (up to 80 characters each), the namespace `-` and `_`, the host `.`, `:` and `-` (up to 350).
+    With two parts the first is a namespace, so a host needs all three.
+     """
+    name: str | Unset = UNSET
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
     the namespace to `library` and the tag to `latest`. Matching is case-insensitive. Each part
     starts with a letter, digit or underscore; the model and tag may also hold `.`, `-` and `_`
@@ -34,10 +43,14 @@ class ShowRequest:
     with a 500 when the model is scheduled. Integer options also accept a number with a
     fraction, which the server truncates.
      """
+    template: str | Unset = UNSET
+    """ Read by old servers; current servers ignore it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model
+
+        name = self.name
 
         verbose = self.verbose
 
@@ -47,19 +60,23 @@ class ShowRequest:
         if not isinstance(self.options, Unset):
             options = self.options.to_dict()
 
+        template = self.template
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if name is not UNSET:
+            field_dict["name"] = name
         if verbose is not UNSET:
             field_dict["verbose"] = verbose
         if system is not UNSET:
             field_dict["system"] = system
         if options is not UNSET:
             field_dict["options"] = options
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
@@ -68,7 +85,9 @@ class ShowRequest:
         from ..models.options import Options
 
         d = dict(src_dict)
-        model = d.pop("model")
+        model = d.pop("model", UNSET)
+
+        name = d.pop("name", UNSET)
 
         verbose = d.pop("verbose", UNSET)
 
@@ -81,11 +100,15 @@ class ShowRequest:
         else:
             options = Options.from_dict(_options)
 
+        template = d.pop("template", UNSET)
+
         show_request = cls(
             model=model,
+            name=name,
             verbose=verbose,
             system=system,
             options=options,
+            template=template,
         )
 
         show_request.additional_properties = d

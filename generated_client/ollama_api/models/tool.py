@@ -19,17 +19,19 @@ T = TypeVar("T", bound="Tool")
 class Tool:
     """A function the model may call."""
 
-    type_: str
-    """ Always `function` today. """
     function: ToolFunction
+    """ A function's name, what it does and its arguments; a function without arguments may leave `parameters` out.
+    """
+    type_: str | Unset = UNSET
+    """ Always `function` today; the server does not check it. """
     items: Any | Unset = UNSET
     """ Reserved; passed through unchanged. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
         function = self.function.to_dict()
+
+        type_ = self.type_
 
         items = self.items
 
@@ -37,10 +39,11 @@ class Tool:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
                 "function": function,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if items is not UNSET:
             field_dict["items"] = items
 
@@ -51,15 +54,15 @@ class Tool:
         from ..models.tool_function import ToolFunction
 
         d = dict(src_dict)
-        type_ = d.pop("type")
-
         function = ToolFunction.from_dict(d.pop("function"))
+
+        type_ = d.pop("type", UNSET)
 
         items = d.pop("items", UNSET)
 
         tool = cls(
-            type_=type_,
             function=function,
+            type_=type_,
             items=items,
         )
 

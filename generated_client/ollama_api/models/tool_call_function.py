@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,18 +20,26 @@ class ToolCallFunction:
     name: str
     index: int | Unset = UNSET
     """ Position of the call among the calls of one message. """
-    arguments: ToolCallArguments | Unset = UNSET
-    """ The arguments, as a JSON object (not a JSON string, as OpenAI's API sends them). """
+    arguments: None | ToolCallArguments | Unset = UNSET
+    """ The arguments. Servers from before the arguments kept their order could send `null` for
+    a call without arguments.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.tool_call_arguments import ToolCallArguments
+
         name = self.name
 
         index = self.index
 
-        arguments: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.arguments, Unset):
+        arguments: dict[str, Any] | None | Unset
+        if isinstance(self.arguments, Unset):
+            arguments = UNSET
+        elif isinstance(self.arguments, ToolCallArguments):
             arguments = self.arguments.to_dict()
+        else:
+            arguments = self.arguments
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,12 +64,22 @@ class ToolCallFunction:
 
         index = d.pop("index", UNSET)
 
-        _arguments = d.pop("arguments", UNSET)
-        arguments: ToolCallArguments | Unset
-        if isinstance(_arguments, Unset):
-            arguments = UNSET
-        else:
-            arguments = ToolCallArguments.from_dict(_arguments)
+        def _parse_arguments(data: object) -> None | ToolCallArguments | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                arguments_type_0 = ToolCallArguments.from_dict(data)
+
+                return arguments_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ToolCallArguments | Unset, data)
+
+        arguments = _parse_arguments(d.pop("arguments", UNSET))
 
         tool_call_function = cls(
             name=name,

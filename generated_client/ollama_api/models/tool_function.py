@@ -17,29 +17,34 @@ T = TypeVar("T", bound="ToolFunction")
 
 @_attrs_define
 class ToolFunction:
+    """A function's name, what it does and its arguments; a function without arguments may leave `parameters` out."""
+
     name: str
-    parameters: ToolParameters
-    """ A JSON Schema object describing the function's arguments. """
     description: str | Unset = UNSET
+    parameters: ToolParameters | Unset = UNSET
+    """ A JSON Schema object describing the function's arguments. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        parameters = self.parameters.to_dict()
-
         description = self.description
+
+        parameters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.parameters, Unset):
+            parameters = self.parameters.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
-                "parameters": parameters,
             }
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
 
         return field_dict
 
@@ -50,14 +55,19 @@ class ToolFunction:
         d = dict(src_dict)
         name = d.pop("name")
 
-        parameters = ToolParameters.from_dict(d.pop("parameters"))
-
         description = d.pop("description", UNSET)
+
+        _parameters = d.pop("parameters", UNSET)
+        parameters: ToolParameters | Unset
+        if isinstance(_parameters, Unset):
+            parameters = UNSET
+        else:
+            parameters = ToolParameters.from_dict(_parameters)
 
         tool_function = cls(
             name=name,
-            parameters=parameters,
             description=description,
+            parameters=parameters,
         )
 
         tool_function.additional_properties = d

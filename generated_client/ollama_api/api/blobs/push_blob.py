@@ -33,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ErrorResponse | None:
+) -> Any | ErrorResponse | str | None:
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
@@ -46,6 +46,14 @@ def _parse_response(
         response_400 = ErrorResponse.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
 
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
@@ -60,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ErrorResponse]:
+) -> Response[Any | ErrorResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: File,
-) -> Response[Any | ErrorResponse]:
+) -> Response[Any | ErrorResponse | str]:
     """Upload a file as a blob named by its digest.
 
      The body is the raw file. The server hashes it and keeps it only when the sha256 matches the
@@ -90,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[Any | ErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: File,
-) -> Any | ErrorResponse | None:
+) -> Any | ErrorResponse | str | None:
     """Upload a file as a blob named by its digest.
 
      The body is the raw file. The server hashes it and keeps it only when the sha256 matches the
@@ -126,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        Any | ErrorResponse | str
     """
 
     return sync_detailed(
@@ -141,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: File,
-) -> Response[Any | ErrorResponse]:
+) -> Response[Any | ErrorResponse | str]:
     """Upload a file as a blob named by its digest.
 
      The body is the raw file. The server hashes it and keeps it only when the sha256 matches the
@@ -157,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[Any | ErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: File,
-) -> Any | ErrorResponse | None:
+) -> Any | ErrorResponse | str | None:
     """Upload a file as a blob named by its digest.
 
      The body is the raw file. The server hashes it and keeps it only when the sha256 matches the
@@ -191,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        Any | ErrorResponse | str
     """
 
     return (

@@ -96,7 +96,8 @@ def sync_detailed(
 
     Args:
         body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
-            neither.
+            neither. The model is
+            named by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +132,8 @@ def sync(
 
     Args:
         body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
-            neither.
+            neither. The model is
+            named by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 
     Args:
         body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
-            neither.
+            neither. The model is
+            named by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +197,8 @@ async def asyncio(
 
     Args:
         body (CreateRequest): Needs a source, `from` or `files`; the server refuses a request with
-            neither.
+            neither. The model is
+            named by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

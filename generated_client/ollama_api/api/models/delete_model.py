@@ -41,6 +41,10 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
     if response.status_code == 404:
         response_404 = ErrorResponse.from_dict(response.json())
 
@@ -78,7 +82,7 @@ def sync_detailed(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +113,7 @@ def sync(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +139,7 @@ async def asyncio_detailed(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +168,7 @@ async def asyncio(
      The model is named in a JSON body, which this DELETE carries.
 
     Args:
-        body (DeleteRequest):
+        body (DeleteRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -22,11 +22,20 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListResponse | None:
+) -> Any | ErrorResponse | ListResponse | None:
     if response.status_code == 200:
         response_200 = ListResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
 
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
@@ -41,7 +50,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListResponse]:
+) -> Response[Any | ErrorResponse | ListResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +62,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ListResponse]:
+) -> Response[Any | ErrorResponse | ListResponse]:
     """List the models the server holds.
 
     Raises:
@@ -61,7 +70,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListResponse]
+        Response[Any | ErrorResponse | ListResponse]
     """
 
     kwargs = _get_kwargs()
@@ -76,7 +85,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ListResponse | None:
+) -> Any | ErrorResponse | ListResponse | None:
     """List the models the server holds.
 
     Raises:
@@ -84,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListResponse
+        Any | ErrorResponse | ListResponse
     """
 
     return sync_detailed(
@@ -95,7 +104,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ListResponse]:
+) -> Response[Any | ErrorResponse | ListResponse]:
     """List the models the server holds.
 
     Raises:
@@ -103,7 +112,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListResponse]
+        Response[Any | ErrorResponse | ListResponse]
     """
 
     kwargs = _get_kwargs()
@@ -116,7 +125,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ListResponse | None:
+) -> Any | ErrorResponse | ListResponse | None:
     """List the models the server holds.
 
     Raises:
@@ -124,7 +133,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListResponse
+        Any | ErrorResponse | ListResponse
     """
 
     return (

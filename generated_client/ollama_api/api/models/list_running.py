@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -22,11 +22,24 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PsResponse | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     if response.status_code == 200:
         response_200 = PsResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
 
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
@@ -41,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PsResponse]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +66,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | PsResponse]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     """List the models loaded in memory.
 
     Raises:
@@ -61,7 +74,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PsResponse]
+        Response[Any | ErrorResponse | PsResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -76,7 +89,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | PsResponse | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     """List the models loaded in memory.
 
     Raises:
@@ -84,7 +97,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PsResponse
+        Any | ErrorResponse | PsResponse | str
     """
 
     return sync_detailed(
@@ -95,7 +108,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | PsResponse]:
+) -> Response[Any | ErrorResponse | PsResponse | str]:
     """List the models loaded in memory.
 
     Raises:
@@ -103,7 +116,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PsResponse]
+        Response[Any | ErrorResponse | PsResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -116,7 +129,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | PsResponse | None:
+) -> Any | ErrorResponse | PsResponse | str | None:
     """List the models loaded in memory.
 
     Raises:
@@ -124,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PsResponse
+        Any | ErrorResponse | PsResponse | str
     """
 
     return (

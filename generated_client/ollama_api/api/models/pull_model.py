@@ -1,7 +1,7 @@
 import json
 from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -34,7 +34,7 @@ def _request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     if response.status_code == 200:
         response_200 = ProgressResponse.from_dict(response.json())
 
@@ -50,6 +50,10 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
@@ -63,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PullRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Download a model from a registry.
 
      Progress streams as NDJSON unless `"stream": false`. A model the registry does not have is
@@ -84,14 +88,14 @@ def sync_detailed(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PullRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Download a model from a registry.
 
      Progress streams as NDJSON unless `"stream": false`. A model the registry does not have is
@@ -117,14 +121,14 @@ def sync(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return sync_detailed(
@@ -137,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PullRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Download a model from a registry.
 
      Progress streams as NDJSON unless `"stream": false`. A model the registry does not have is
@@ -145,14 +149,14 @@ async def asyncio_detailed(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PullRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Download a model from a registry.
 
      Progress streams as NDJSON unless `"stream": false`. A model the registry does not have is
@@ -176,14 +180,14 @@ async def asyncio(
     streaming.
 
     Args:
-        body (PullRequest):
+        body (PullRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return (

@@ -1,7 +1,7 @@
 import json
 from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -34,7 +34,7 @@ def _request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     if response.status_code == 200:
         response_200 = ProgressResponse.from_dict(response.json())
 
@@ -50,6 +50,10 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
@@ -63,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,21 +80,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -108,21 +114,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return sync_detailed(
@@ -135,21 +143,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> Response[ErrorResponse | ProgressResponse]:
+) -> Response[Any | ErrorResponse | ProgressResponse]:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProgressResponse]
+        Response[Any | ErrorResponse | ProgressResponse]
     """
 
     kwargs = _get_kwargs(
@@ -165,21 +175,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PushRequest,
-) -> ErrorResponse | ProgressResponse | None:
+) -> Any | ErrorResponse | ProgressResponse | None:
     """Upload a model to a registry.
 
      The model name must include the namespace the registry expects (`<namespace>/<model>:<tag>`).
     Progress streams as NDJSON unless `"stream": false`.
 
     Args:
-        body (PushRequest):
+        body (PushRequest): Names the model by `model`, or by the older `name`; the name must
+            include the namespace the
+            registry expects.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProgressResponse
+        Any | ErrorResponse | ProgressResponse
     """
 
     return (

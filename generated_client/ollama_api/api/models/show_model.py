@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_502
 
+    if response.status_code == 504:
+        response_504 = ErrorResponse.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -93,7 +98,7 @@ def sync_detailed(
     """Show a model's details, template, parameters and metadata.
 
     Args:
-        body (ShowRequest):
+        body (ShowRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +127,7 @@ def sync(
     """Show a model's details, template, parameters and metadata.
 
     Args:
-        body (ShowRequest):
+        body (ShowRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +151,7 @@ async def asyncio_detailed(
     """Show a model's details, template, parameters and metadata.
 
     Args:
-        body (ShowRequest):
+        body (ShowRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +178,7 @@ async def asyncio(
     """Show a model's details, template, parameters and metadata.
 
     Args:
-        body (ShowRequest):
+        body (ShowRequest): Names the model by `model`, or by the older `name`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -21,11 +21,19 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> VersionResponse | None:
+) -> Any | VersionResponse | str | None:
     if response.status_code == 200:
         response_200 = VersionResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +43,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[VersionResponse]:
+) -> Response[Any | VersionResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +55,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
+) -> Response[Any | VersionResponse | str]:
     """Report the server's version.
 
     Raises:
@@ -55,7 +63,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[VersionResponse]
+        Response[Any | VersionResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +78,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
+) -> Any | VersionResponse | str | None:
     """Report the server's version.
 
     Raises:
@@ -78,7 +86,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        VersionResponse
+        Any | VersionResponse | str
     """
 
     return sync_detailed(
@@ -89,7 +97,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
+) -> Response[Any | VersionResponse | str]:
     """Report the server's version.
 
     Raises:
@@ -97,7 +105,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[VersionResponse]
+        Response[Any | VersionResponse | str]
     """
 
     kwargs = _get_kwargs()
@@ -110,7 +118,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
+) -> Any | VersionResponse | str | None:
     """Report the server's version.
 
     Raises:
@@ -118,7 +126,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        VersionResponse
+        Any | VersionResponse | str
     """
 
     return (
