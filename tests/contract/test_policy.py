@@ -214,3 +214,10 @@ def test_generation_on_a_users_server_is_bounded() -> None:
 def test_names_compare_as_ollama_compares_them() -> None:
     assert normalize("Llama3.2") == "llama3.2:latest"
     assert normalize("library/llama3.2:1b") == "library/llama3.2:1b"
+
+
+def test_the_legacy_name_is_read_only_without_a_model() -> None:
+    body = {"model": "llama3.2", "name": "not a name!"}
+    assert _policy.unread_fields("show_model", body) == {"name"}
+    assert verdict("show_model", body, 200).ok
+    assert not verdict("show_model", {"name": "not a name!"}, 200).ok

@@ -114,16 +114,25 @@ def _top(error: BodyError) -> str:
     return error.pointer.split("/")[1] if error.pointer.startswith("/") else ""
 
 
+# Operations that still read the legacy `name`, but only when `model` is empty.
+LEGACY_NAME = frozenset({"create_model", "show_model", "delete_model", "pull_model", "push_model"})
+
+
 def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
     """Top-level fields the server never reads for this request, so never refuses.
 
     Generate with an empty prompt, and chat with no messages, only load or unload the model:
-    they answer before the runner, the only reader of `format`, is asked for anything.
+    they answer before the runner, the only reader of `format`, is asked for anything. The
+    legacy `name` is read only when `model` is empty.
     """
-    if not isinstance(request, dict) or operation_id not in {"generate", "chat"}:
+    if not isinstance(request, dict):
         return frozenset()
-    generates = request.get("prompt") if operation_id == "generate" else request.get("messages")
-    return frozenset() if generates else frozenset({"format"})
+    if operation_id in LEGACY_NAME:
+        return frozenset({"name"}) if request.get("model") else frozenset()
+    if operation_id in {"generate", "chat"}:
+        generates = request.get("prompt") if operation_id == "generate" else request.get("messages")
+        return frozenset() if generates else frozenset({"format"})
+    return frozenset()
 
 
 def classify_body_errors(

@@ -126,19 +126,29 @@ class ReferenceServer:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
-def _installed(base_url: str, headers: dict[str, str]) -> list[dict[str, Any]]:
-    response = httpx.get(base_url + "/api/tags", headers=headers, timeout=30)
-    response.raise_for_status()
-    models: list[dict[str, Any]] = response.json().get("models") or []
-    return models
+def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> list[dict[str, Any]]:
+    """The server's models, or none when /api/tags cannot say: checking that answer is the
+    suite's job, so a broken one must not stop the run before it starts."""
+    models: Any = None
+    try:
+        response = httpx.get(base_url + "/api/tags", headers=headers, timeout=30)
+        problem = f"status {response.status_code}"
+        models = response.json().get("models") if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, AttributeError) as exc:
+        problem = repr(exc)
+    if not isinstance(models, list):
+        recorder.note(f"could not read the installed models from /api/tags ({problem})")
+        return []
+    return [m for m in models if isinstance(m, dict) and isinstance(m.get("name") or m.get("model"), str)]
 
 
 def _choose(models: list[dict[str, Any]], capability: str) -> str | None:
     """The first installed model that declares a capability (older servers declare none)."""
-    for model in models:
-        if capability in (model.get("capabilities") or []):
-            return str(model["name"])
-    return str(models[0]["name"]) if models else None
+    names = [(str(m.get("name") or m.get("model")), m.get("capabilities") or []) for m in models]
+    for name, capabilities in names:
+        if capability in capabilities:
+            return name
+    return names[0][0] if names else None
 
 
 def open_session(
@@ -163,11 +173,12 @@ def open_session(
         pull_models = [*pull_models, REFERENCE_PULL_MODEL]
     base_url = base_url.rstrip("/")
     if model is None or embed_model is None:
-        installed = _installed(base_url, headers)
+        installed = _installed(base_url, headers, recorder)
         model = model or _choose(installed, "completion")
         embed_model = embed_model or _choose(installed, "embedding") or model
-        recorder.note(f"models chosen from /api/tags: {model} for generate/chat, {embed_model} for embed")
-        if model is None:
+        if model is not None:
+            recorder.note(f"models chosen from /api/tags: {model} for generate/chat, {embed_model} for embed")
+        else:
             recorder.note("the server lists no models: generate, chat and embed are only tested for their errors")
     guard = Guard(
         run_id="ref" if server is not None else secrets.token_hex(3),

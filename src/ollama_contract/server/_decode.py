@@ -71,6 +71,12 @@ def _shape(doc: dict[str, Any], schema: Any, named: dict[str, Shape]) -> Shape:
         elif shape.kind == "map" and name == "ToolCallArguments":
             shape.go = "api.ToolCallFunctionArguments"
         return shape
+    alternatives = schema.get("anyOf", schema.get("oneOf"))
+    if isinstance(alternatives, list):
+        # `X or null` is Go's X: null decodes to the zero value anyway.
+        typed = [a for a in alternatives if not (isinstance(a, dict) and a.get("type") == "null")]
+        if len(typed) == 1:
+            return _shape(doc, typed[0], named)
     if "allOf" in schema and "type" not in schema:
         merged = Shape("struct")
         for member in schema["allOf"]:
