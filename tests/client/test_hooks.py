@@ -353,11 +353,11 @@ async def test_warn_mode_raises_only_when_nothing_can_be_returned(
 ) -> None:
     """A body the generated model cannot hold would end in a bare TypeError inside generated code."""
     client = oc.create_client(transport=server.transport(), validation="warn")
-    json_route(server, "/api/tags", {"models": 5})
+    json_route(server, "/api/tags", {"model": []})  # `models` is required: from_dict has nothing to build
     with caplog.at_level(logging.WARNING, logger="ollama_contract"):
         with pytest.raises(oc.ContractViolation) as caught:
             list_models.sync(client=client)
         with pytest.raises(oc.ContractViolation):
             await list_models.asyncio(client=client)
-    assert [v.rule for v in caught.value.violations] == ["type", "construct"]
-    assert "ListResponse" in str(caught.value.violations[1].detail) and "/models" in caplog.text
+    assert [v.rule for v in caught.value.violations] == ["required", "construct"]
+    assert "ListResponse" in str(caught.value.violations[1].detail) and "models" in caplog.text
