@@ -15,11 +15,11 @@ from functools import cache
 
 from ._corpus import ANSWERS, CODE, IMAGE, THOUGHTS
 
-__all__ = ["Vocabulary", "Walker", "stable_hash", "vocabulary"]
+__all__ = ["STOPWORDS", "Vocabulary", "Walker", "stable_hash", "vocabulary"]
 
 _PIECE = re.compile(r" ?[A-Za-z]+| ?[0-9]| ?[^\sA-Za-z0-9]|\n|[ \t]+")
 _END = frozenset({".", "!", "?"})
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     (
         "a",
         "an",
@@ -174,7 +174,7 @@ def _chain(kind: str) -> Chain:
 
 
 def topic_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
 class Walker:
