@@ -83,6 +83,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status, exc.message, exc.content_type)
 
 
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug answers as Ollama answers any unexpected failure: 500 with an `{"error": ...}` body."""
+    return error_response(500, str(exc) or type(exc).__name__)
+
+
 async def _starlette_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
@@ -160,7 +165,7 @@ def create_app(
             Middleware(_HostCheck, loopback_only=loopback_only),
             Middleware(FaultMiddleware, faults=parsed_faults),
         ],
-        exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error},
+        exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error, Exception: _unexpected},
     )
     app.state.ollama = state
     app.state.data_dir = folder

@@ -222,7 +222,8 @@ async def _quantize(state: State, build: _Build, wanted: str) -> AsyncIterator[E
     src = state.store.blob_path(layer["digest"])
     total = src.stat().st_size
     status = f"quantizing {current} model to {file_type_name(target)}"
-    for step in range(5):
+    yield {"status": status, "digest": "0000000000000000000", "total": total}  # Go omits a zero `completed`
+    for step in range(1, 5):
         yield {"status": status, "digest": "0000000000000000000", "total": total, "completed": total * step // 4}
     with tempfile.TemporaryDirectory(dir=state.store.root) as tmp:
         out = Path(tmp) / "quantized.gguf"
