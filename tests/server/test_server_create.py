@@ -308,6 +308,15 @@ def test_quantize(client: Client, wire: Wire, files: Path) -> None:
         ({"model": "x", "files": {"model.gguf": ""}}, 400, "invalid digest format"),
         ({"model": "x", "from": "mistral", "draft_quantize": "q8_0"}, 400, "--draft-quantize requires a DRAFT model"),
         (
+            {
+                "model": "x",
+                "from": "mistral",
+                "adapters": {"a.gguf": "sha256:" + "1" * 64, "b.gguf": "sha256:" + "2" * 64},
+            },
+            400,
+            "only one adapter is currently supported",
+        ),
+        (
             {"model": "x", "from": "mistral", "template": "{{ .Prompt "},
             400,
             "template error: template: :1: unclosed action",

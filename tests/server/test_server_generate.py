@@ -59,6 +59,11 @@ def test_seed_and_temperature(client: Client) -> None:
     assert text(client, model="mistral", prompt=prompt, options={"seed": 1}) != a
 
 
+def test_the_model_name_is_echoed_as_spelled(client: Client) -> None:
+    for spelled in ("MISTRAL", "mistral:latest", "registry.ollama.ai/library/Mistral"):
+        assert ask(client, model=spelled, prompt="Hi", options={"num_predict": 2}).model == spelled
+
+
 def test_streamed_chunks(wire: Wire) -> None:
     response = wire.post("/api/generate", {"model": "llama3.2", "prompt": "Hello", "options": {"seed": 5}})
     assert response.headers["content-type"] == "application/x-ndjson"

@@ -196,6 +196,25 @@ def test_ps_follows_load_and_unload(wire: Wire, client: Client) -> None:
     time.sleep(0.3)
     assert "mistral:latest" not in running()
     assert wire.get("/api/ps").headers["content-type"] == "application/json; charset=utf-8"
+    # The longest remaining keep-alive comes first.
+    generate.sync(client=client, body=GenerateRequest(model="mistral", keep_alive="2m"))
+    generate.sync(client=client, body=GenerateRequest(model="qwen3", keep_alive="1h"))
+    generate.sync(client=client, body=GenerateRequest(model="llava", keep_alive="30m"))
+    assert list(running())[:3] == ["qwen3:latest", "llava:latest", "mistral:latest"]
+
+
+def test_load_durations_are_realistic(client: Client) -> None:
+    body = {"model": "llama3.2", "prompt": "Hi", "options": {"num_predict": 3}}
+    generate.sync(client=client, body=GenerateRequest(model="llama3.2", keep_alive=0))
+    cold = generate.sync(client=client, body=GenerateRequest.from_dict(body))
+    warm = generate.sync(client=client, body=GenerateRequest.from_dict(body))
+    assert cold.load_duration > 500_000_000 > 50_000_000 > warm.load_duration > 0  # nanoseconds
+    assert warm.eval_duration > 0 and warm.eval_duration // warm.eval_count > 1_000_000
+    # A different context size means a new runner, so a cold load again.
+    bigger = generate.sync(
+        client=client, body=GenerateRequest.from_dict({**body, "options": {"num_predict": 3, "num_ctx": 8192}})
+    )
+    assert bigger.load_duration > 500_000_000
 
 
 def test_deleting_a_running_model_stops_it(client: Client) -> None:
