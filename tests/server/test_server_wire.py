@@ -155,3 +155,53 @@ def test_http_client_reuses_the_connection(wire: Wire) -> None:
     with httpx.Client(base_url=wire.url) as http:
         for _ in range(5):
             assert http.get("/api/version").status_code == 200
+
+
+def test_cross_origin_requests(wire: Wire) -> None:
+    plain = wire.get("/api/version")
+    assert "access-control-allow-origin" not in plain.headers
+    page = {"origin": "http://localhost:5173"}
+    allowed = wire.get("/api/version", headers=page)
+    assert (
+        allowed.headers["access-control-allow-origin"] == "http://localhost:5173"
+        and allowed.headers["vary"] == "Origin"
+    )
+    for origin in (
+        "http://127.0.0.1",
+        "https://0.0.0.0:8443",
+        "app://desktop",
+        "vscode-webview://abc",
+        "tauri://localhost",
+    ):
+        assert wire.get("/api/version", headers={"origin": origin}).status_code == 200, origin
+    refused = wire.get("/api/version", headers={"origin": "https://evil.example.com"}, checked=False)
+    assert (refused.status_code, refused.content, refused.headers.get("content-type")) == (403, b"", None)
+    preflight = wire.request(
+        "OPTIONS",
+        "/api/chat",
+        headers={**page, "access-control-request-method": "POST", "access-control-request-headers": "content-type"},
+        checked=False,
+    )
+    assert preflight.status_code == 204 and preflight.content == b""
+    assert preflight.headers["access-control-allow-methods"] == "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS"
+    assert {"Content-Type", "Authorization", "X-Ollama-Fault"} <= set(
+        preflight.headers["access-control-allow-headers"].split(",")
+    )
+    assert preflight.headers["access-control-max-age"] == "43200"
+    # The server's own origin is not a cross-origin request.
+    host = wire.url.removeprefix("http://")
+    assert "access-control-allow-origin" not in wire.get("/api/version", headers={"origin": f"http://{host}"}).headers
+
+
+def test_more_origins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ollama_contract.server import running_server
+
+    monkeypatch.setenv("OLLAMA_ORIGINS", "https://*.example.com,chrome-extension://abc")
+    with running_server(models="none") as url, httpx.Client(base_url=url) as http:
+        for origin, status in (
+            ("https://app.example.com", 200),
+            ("chrome-extension://abc", 200),
+            ("https://example.org", 403),
+        ):
+            assert http.get("/api/version", headers={"origin": origin}).status_code == status, origin
+        assert http.get("/api/version", headers={"origin": "http://localhost:3000"}).status_code == 200
