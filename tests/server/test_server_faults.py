@@ -138,6 +138,39 @@ def test_server_drop_after() -> None:
 # Contract breakers: a strict client must notice each one.
 
 
+BREAKABLE = [
+    ("GET", "/api/tags", None),
+    ("GET", "/api/ps", None),
+    ("GET", "/api/version", None),
+    ("GET", "/api/status", None),
+    ("POST", "/api/generate", {**BODY, "stream": False}),
+    ("POST", "/api/generate", BODY),
+    ("POST", "/api/chat", {"model": "mistral", "messages": [{"role": "user", "content": "Hi"}], "stream": False}),
+    ("POST", "/api/chat", {"model": "mistral", "messages": [{"role": "user", "content": "Hi"}]}),
+    ("POST", "/api/embed", {"model": "all-minilm", "input": "hi"}),
+    ("POST", "/api/embeddings", {"model": "all-minilm", "prompt": "hi"}),
+    ("POST", "/api/pull", {"model": "mistral"}),
+    ("POST", "/api/pull", {"model": "mistral", "stream": False}),
+    ("POST", "/api/show", {"model": "nope"}),  # an error body
+    ("POST", "/api/generate", {"model": "nope", "prompt": "x"}),
+]
+
+
+@pytest.mark.parametrize("spec", ["wrong-type", "missing-field"])
+@pytest.mark.parametrize(("method", "path", "body"), BREAKABLE)
+def test_contract_breakers_break_every_answer(
+    url: str, spec: str, method: str, path: str, body: dict[str, object] | None
+) -> None:
+    with httpx.Client(base_url=url) as http:
+        clean = http.request(method, path, json=body)
+        check(clean)
+        if method == "GET" and path == "/api/ps":
+            http.post("/api/generate", json={"model": "mistral"})  # something to list
+        broken = http.request(method, path, json=body, headers={FAULT_HEADER: spec})
+    with pytest.raises(oc.ContractViolation):
+        check(broken)
+
+
 def test_wrong_type_and_missing_field(client: Client) -> None:
     for spec in ("wrong-type", "missing-field"):
         with pytest.raises(oc.ContractViolation):
