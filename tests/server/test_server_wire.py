@@ -205,3 +205,16 @@ def test_more_origins(monkeypatch: pytest.MonkeyPatch) -> None:
         ):
             assert http.get("/api/version", headers={"origin": origin}).status_code == status, origin
         assert http.get("/api/version", headers={"origin": "http://localhost:3000"}).status_code == 200
+
+
+def test_x_or_null_decodes_as_x() -> None:
+    """Go reads `null` as a zero value, so a field the spec types "X or null" is decoded as X."""
+    from ollama_contract.server._decode import _drop_null
+
+    doc = {
+        "a": {"description": "d", "anyOf": [{"$ref": "#/x"}, {"type": "null"}]},
+        "b": {"oneOf": [{"type": "null"}, {"type": "string"}]},
+    }
+    assert _drop_null(doc) == {"a": {"description": "d", "$ref": "#/x"}, "b": {"type": "string"}}
+    kept = {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert _drop_null(kept) == kept
