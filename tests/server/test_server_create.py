@@ -45,6 +45,14 @@ def show(client: Client, name: str) -> ShowResponse:
     return answer
 
 
+def manifest_layers(client: Client, name: str) -> list[str]:
+    """The layer digests of a model's manifest on disk (found through the blob path `show` prints)."""
+    blob = next(line[5:] for line in show(client, name).modelfile.splitlines() if line.startswith("FROM /"))
+    models = Path(blob).parents[1]
+    manifest = json.loads((models / "manifests" / "registry.ollama.ai" / "library" / name / "latest").read_bytes())
+    return [layer["digest"] for layer in manifest["layers"]]
+
+
 def gguf_model(
     client: Client, wire: Wire, folder: Path, name: str, arch: str, kv: list[tuple[str, Any]], **kw: Any
 ) -> ShowResponse:
@@ -69,6 +77,8 @@ def test_from_a_model_with_everything(client: Client, wire: Wire) -> None:
     statuses = [p.status for p in progress]
     assert statuses[-2:] == ["writing manifest", "success"]
     assert all(LAYER.match(s) for s in statuses[:-2]) and any(s.startswith("creating new") for s in statuses)
+    # One line per layer of the new model, in its order: layers it replaced are not reported.
+    assert [s.rsplit(" ", 1)[1] for s in statuses[:-2]] == manifest_layers(client, "mario")
     answer = show(client, "mario")
     assert answer.system == body["system"] and answer.template == body["template"]
     # Licenses add up: the base model's comes first.
@@ -268,6 +278,8 @@ def test_quantize(client: Client, wire: Wire, files: Path) -> None:
     assert len(steps) > 2 and all(p.digest == "0000000000000000000" and p.total > 0 for p in steps)
     completed = [p.completed if isinstance(p.completed, int) else 0 for p in steps]
     assert completed == sorted(completed) and completed[-1] == steps[-1].total
+    layers = [p.status.rsplit(" ", 1)[1] for p in progress if LAYER.match(p.status)]
+    assert layers == manifest_layers(client, "small") and digest not in layers  # the F16 file is not in the model
     answer = show(client, "small")
     assert answer.details.quantization_level == "Q4_K_M" and answer.model_info.to_dict()["general.file_type"] == 15
     types = {t.name: t.type_ for t in answer.tensors}
