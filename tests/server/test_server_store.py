@@ -191,9 +191,9 @@ def test_ps_follows_load_and_unload(wire: Wire, client: Client) -> None:
     assert unloaded.done_reason == "unload"
     assert "llama3.1:latest" not in running()
     # A short keep_alive runs out by itself.
-    generate.sync(client=client, body=GenerateRequest(model="mistral", keep_alive=0.2))
+    generate.sync(client=client, body=GenerateRequest(model="mistral", keep_alive=1))
     assert "mistral:latest" in running()
-    time.sleep(0.3)
+    time.sleep(1.1)
     assert "mistral:latest" not in running()
     assert wire.get("/api/ps").headers["content-type"] == "application/json; charset=utf-8"
     # The longest remaining keep-alive comes first.
