@@ -31,8 +31,9 @@ Contract breakers (they make responses violate the spec, to prove a contract sui
 
 * `wrong-type`: a documented field has the wrong JSON type (`done` as a string in generate/chat,
   `size` as a string in tags, `status` as a number in progress lines, ...).
-* `missing-field`: a required field is left out (`model` of generate/chat chunks, `name` in
-  tags, `embeddings` of embed, `status` of progress lines, ...).
+* `missing-field`: a field the spec marks required is left out (the spec is asked which: `model`
+  of generate/chat/embed answers, `models` of tags and ps, `status` of progress lines, `error`
+  of error bodies, ...).
 * `undocumented-status`: answer a status the spec does not declare for the operation (418,
   or the next undeclared one), with a JSON body.
 * `bad-ndjson`: a stream contains a line that is not valid JSON.

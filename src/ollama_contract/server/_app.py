@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from .. import _spec
 from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_models, _routes_transfer
+from ._cors import CORSMiddleware
 from ._faults import FaultMiddleware, parse_faults
 from ._state import Settings, State, resolve_models
 from ._wire import HTTPError, RawResponse, error_response, plain_response
@@ -83,6 +84,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status, exc.message, exc.content_type)
 
 
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug answers as Ollama answers any unexpected failure: 500 with an `{"error": ...}` body."""
+    return error_response(500, str(exc) or type(exc).__name__)
+
+
 async def _starlette_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
@@ -138,13 +144,15 @@ def create_app(
     loopback_only: bool = True,
     max_body_bytes: int | None = None,
     max_blob_bytes: int | None = None,
+    origins: Sequence[str] | None = None,
 ) -> Starlette:
     """Build the ASGI app of an offline Ollama.
 
     `data_dir` holds the model store (a new temporary folder when None; the caller owns it then
     only through `app.state.data_dir`). `models` picks the catalogue models installed at start:
     None for the defaults, "all", "none", or names. `faults` are fault specs applied to every
-    request (see the package docstring).
+    request (see the package docstring). `origins` are the browser origins allowed besides
+    Ollama's defaults (None: those of `OLLAMA_ORIGINS`).
     """
     parsed_faults = parse_faults(list(faults))
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="ollama-contract-"))
@@ -158,10 +166,11 @@ def create_app(
     app = Starlette(
         routes=_routes(),
         middleware=[
+            Middleware(CORSMiddleware, origins=origins),
             Middleware(_HostCheck, loopback_only=loopback_only),
             Middleware(FaultMiddleware, faults=parsed_faults),
         ],
-        exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error},
+        exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error, Exception: _unexpected},
     )
     app.state.ollama = state
     app.state.data_dir = folder

@@ -21,6 +21,22 @@ from typing import Any
 import numpy as np
 
 from ._gguf import write_gguf
+from ._templates import (
+    APACHE,
+    CHATML_THINK,
+    CODELLAMA,
+    DEEPSEEK,
+    LLAMA3,
+    LLAMA3_JINJA,
+    LLAMA_LICENSE,
+    LLAVA,
+    MISTRAL,
+    MISTRAL_JINJA,
+    MIT,
+    PLAIN_JINJA,
+    QWEN3,
+    ZEPHYR,
+)
 from ._tokens import vocabulary
 
 __all__ = [
@@ -44,119 +60,6 @@ MEDIA = {
     "config": "application/vnd.docker.container.image.v1+json",
     "manifest": "application/vnd.docker.distribution.manifest.v2+json",
 }
-
-_MISTRAL = """{{- range $index, $_ := .Messages }}
-{{- if eq .Role "user" }}
-{{- if and (eq (len (slice $.Messages $index)) 1) $.Tools }}\
-[AVAILABLE_TOOLS] {{ json $.Tools }}[/AVAILABLE_TOOLS]
-{{- end }}[INST] {{ if and $.System (eq (len (slice $.Messages $index)) 1) }}{{ $.System }}
-
-{{ end }}{{ .Content }}[/INST]
-{{- else if eq .Role "assistant" }}
-{{- if .Content }} {{ .Content }}</s>
-{{- else if .ToolCalls }}[TOOL_CALLS] [
-{{- range .ToolCalls }}{"name": "{{ .Function.Name }}", "arguments": {{ json .Function.Arguments }}}
-{{- end }}]</s>
-{{- end }}
-{{- else if eq .Role "tool" }}[TOOL_RESULTS] {"content": {{ .Content }}} [/TOOL_RESULTS]
-{{- end }}
-{{- end }}"""
-
-_LLAMA3 = """<|start_header_id|>system<|end_header_id|>
-
-{{ if .System }}{{ .System }}{{ end }}
-{{- if .Tools }}You have access to the following functions:
-{{ range .Tools }}{{ json . }}
-{{ end }}{{ end }}<|eot_id|>
-{{- range .Messages }}<|start_header_id|>{{ .Role }}<|end_header_id|>
-
-{{ if .ToolCalls }}{{ range .ToolCalls }}\
-{"name": "{{ .Function.Name }}", "parameters": {{ json .Function.Arguments }}}{{ end }}
-{{- else }}{{ .Content }}{{ end }}<|eot_id|>
-{{- end }}<|start_header_id|>assistant<|end_header_id|>
-
-"""
-
-_QWEN3 = """{{- if or .System .Tools }}<|im_start|>system
-{{ .System }}
-{{- if .Tools }}
-
-# Tools
-
-<tools>
-{{- range .Tools }}
-{{ json .Function }}
-{{- end }}
-</tools>
-{{- end }}<|im_end|>
-{{ end }}
-{{- range .Messages }}<|im_start|>{{ .Role }}
-{{ if .Thinking }}<think>{{ .Thinking }}</think>
-{{ end }}{{ .Content }}
-{{- range .ToolCalls }}
-<tool_call>
-{"name": "{{ .Function.Name }}", "arguments": {{ json .Function.Arguments }}}
-</tool_call>
-{{- end }}<|im_end|>
-{{ end }}<|im_start|>assistant
-{{ if and .IsThinkSet (not .Think) }}<think>
-
-</think>
-
-{{ end }}"""
-
-_DEEPSEEK = (
-    (
-        """{{- if .System }}{{ .System }}{{ end }}
-{{- range .Messages }}
-{{- if eq .Role "user" }}<<User>>{{ .Content }}
-{{- else if eq .Role "assistant" }}<<Assistant>>"""
-        """{{ if .Thinking }}<think>{{ .Thinking }}</think>{{ end }}{{ .Content }}"""
-        """<<end_of_sentence>>
-{{- end }}
-{{- end }}<<Assistant>>"""
-    )
-    .replace("<<", "<\uff5c")
-    .replace(">>", "\uff5c>")
-)
-
-_LLAVA = """{{ .System }}
-USER: {{ .Prompt }}
-ASSISTANT: """
-
-_CODELLAMA = """{{- if .Suffix }}<PRE> {{ .Prompt }} <SUF>{{ .Suffix }} <MID>
-{{- else }}{{ .Prompt }}
-{{- end }}"""
-
-_ZEPHYR = """{{- if .System }}<|system|>
-{{ .System }}</s>
-{{ end }}<|user|>
-{{ .Prompt }}</s>
-<|assistant|>
-"""
-
-_CHATML_TOOLS = (
-    "{%- if tools %}<|im_start|>system\n# Tools\n<tools>{% for tool in tools %}{{ tool | tojson }}{% endfor %}"
-    "</tools><|im_end|>\n{%- endif %}{%- for message in messages %}<|im_start|>{{ message.role }}\n"
-    "{%- if message.tool_calls %}<tool_call>{{ message.tool_calls | tojson }}</tool_call>{%- endif %}"
-    "{{ message.content }}<|im_end|>\n{%- endfor %}<|im_start|>assistant\n"
-)
-_CHATML_THINK = _CHATML_TOOLS.replace("<|im_start|>assistant\n", "<|im_start|>assistant\n<think>\n\n</think>\n\n")
-_LLAMA3_JINJA = (
-    "{{- bos_token }}{%- if tools %}Environment: ipython{%- endif %}{%- for message in messages %}"
-    "<|start_header_id|>{{ message['role'] }}<|end_header_id|>\n\n{{ message['content'] | trim }}<|eot_id|>"
-    "{%- endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n"
-)
-_MISTRAL_JINJA = (
-    "{{ bos_token }}{% for message in messages %}{% if message['role'] == 'user' %}[INST] {{ message['content'] }}"
-    " [/INST]{% elif message['role'] == 'assistant' %}{{ message['content'] }}{{ eos_token }}{% endif %}{% endfor %}"
-    "{% if tools %}[AVAILABLE_TOOLS]{{ tools | tojson }}[/AVAILABLE_TOOLS]{% endif %}"
-)
-_PLAIN_JINJA = "{% for message in messages %}{{ message['role'] }}: {{ message['content'] }}\n{% endfor %}assistant: "
-
-_APACHE = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/"
-_LLAMA_LICENSE = "LLAMA 3.2 COMMUNITY LICENSE AGREEMENT\nLlama 3.2 Version Release Date: September 25, 2024"
-_MIT = "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software."
 
 
 @dataclass(frozen=True, eq=False)
@@ -190,10 +93,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=2,
         context_length=32768,
         embedding_length=4096,
-        template=_MISTRAL,
-        chat_template=_MISTRAL_JINJA,
+        template=MISTRAL,
+        chat_template=MISTRAL_JINJA,
         params={"stop": ["[INST]", "[/INST]"]},
-        license=_APACHE,
+        license=APACHE,
         tokenizer="llama",
     ),
     Entry(
@@ -204,10 +107,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=15,
         context_length=131072,
         embedding_length=3072,
-        template=_LLAMA3,
-        chat_template=_LLAMA3_JINJA,
+        template=LLAMA3,
+        chat_template=LLAMA3_JINJA,
         params={"stop": ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"]},
-        license=_LLAMA_LICENSE,
+        license=LLAMA_LICENSE,
     ),
     Entry(
         names=("llama3.2:3b-instruct-fp16",),
@@ -217,10 +120,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=1,
         context_length=131072,
         embedding_length=3072,
-        template=_LLAMA3,
-        chat_template=_LLAMA3_JINJA,
+        template=LLAMA3,
+        chat_template=LLAMA3_JINJA,
         params={"stop": ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"]},
-        license=_LLAMA_LICENSE,
+        license=LLAMA_LICENSE,
     ),
     Entry(
         names=("llama3.1:latest", "llama3.1:8b"),
@@ -230,10 +133,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=15,
         context_length=131072,
         embedding_length=4096,
-        template=_LLAMA3,
-        chat_template=_LLAMA3_JINJA,
+        template=LLAMA3,
+        chat_template=LLAMA3_JINJA,
         params={"stop": ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"]},
-        license=_LLAMA_LICENSE,
+        license=LLAMA_LICENSE,
     ),
     Entry(
         names=("qwen3:latest", "qwen3:8b"),
@@ -243,8 +146,8 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=15,
         context_length=40960,
         embedding_length=4096,
-        template=_QWEN3,
-        chat_template=_CHATML_THINK,
+        template=QWEN3,
+        chat_template=CHATML_THINK,
         params={
             "temperature": 0.6,
             "top_k": 20,
@@ -252,7 +155,7 @@ CATALOGUE: tuple[Entry, ...] = (
             "repeat_penalty": 1,
             "stop": ["<|im_start|>", "<|im_end|>"],
         },
-        license=_APACHE,
+        license=APACHE,
     ),
     Entry(
         names=("qwen3:0.6b",),
@@ -262,8 +165,8 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=15,
         context_length=40960,
         embedding_length=1024,
-        template=_QWEN3,
-        chat_template=_CHATML_THINK,
+        template=QWEN3,
+        chat_template=CHATML_THINK,
         params={
             "temperature": 0.6,
             "top_k": 20,
@@ -271,7 +174,7 @@ CATALOGUE: tuple[Entry, ...] = (
             "repeat_penalty": 1,
             "stop": ["<|im_start|>", "<|im_end|>"],
         },
-        license=_APACHE,
+        license=APACHE,
     ),
     Entry(
         names=("deepseek-r1:latest", "deepseek-r1:7b"),
@@ -281,10 +184,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=15,
         context_length=131072,
         embedding_length=3584,
-        template=_DEEPSEEK,
-        chat_template=_PLAIN_JINJA,
+        template=DEEPSEEK,
+        chat_template=PLAIN_JINJA,
         params={"stop": [f"<\uff5c{word}\uff5c>" for word in ("end_of_sentence", "User", "Assistant")]},
-        license=_MIT,
+        license=MIT,
     ),
     Entry(
         names=("llava:latest", "llava:7b"),
@@ -294,10 +197,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=2,
         context_length=32768,
         embedding_length=4096,
-        template=_LLAVA,
-        chat_template=_PLAIN_JINJA,
+        template=LLAVA,
+        chat_template=PLAIN_JINJA,
         params={"stop": ["[INST]", "[/INST]"]},
-        license=_APACHE,
+        license=APACHE,
         vision=True,
         tokenizer="llama",
     ),
@@ -309,9 +212,9 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=2,
         context_length=16384,
         embedding_length=4096,
-        template=_CODELLAMA,
+        template=CODELLAMA,
         params={"stop": ["<EOT>"]},
-        license=_LLAMA_LICENSE.replace("3.2", "2"),
+        license=LLAMA_LICENSE.replace("3.2", "2"),
         tokenizer="llama",
         style="code",
     ),
@@ -323,7 +226,7 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=1,
         context_length=512,
         embedding_length=384,
-        license=_APACHE,
+        license=APACHE,
         pooling=True,
         tokenizer="bert",
     ),
@@ -335,7 +238,7 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=1,
         context_length=2048,
         embedding_length=768,
-        license=_APACHE,
+        license=APACHE,
         pooling=True,
         tokenizer="bert",
         params={"num_ctx": 8192},
@@ -348,10 +251,10 @@ CATALOGUE: tuple[Entry, ...] = (
         file_type=2,
         context_length=2048,
         embedding_length=2048,
-        template=_ZEPHYR,
-        chat_template=_PLAIN_JINJA,
+        template=ZEPHYR,
+        chat_template=PLAIN_JINJA,
         params={"stop": ["<|system|>", "<|user|>", "<|assistant|>", "</s>"]},
-        license=_APACHE,
+        license=APACHE,
         tokenizer="llama",
     ),
 )

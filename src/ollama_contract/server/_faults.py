@@ -20,6 +20,7 @@ from typing import Any
 from starlette.requests import Request
 
 from .. import _spec
+from ._breakers import missing_field, response_schema, wrong_type
 from ._wire import JSON, encode, send_response
 
 __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_faults"]
@@ -119,50 +120,6 @@ def _path_matches(template: str, path: str) -> bool:
     return len(a) == len(b) and all(x == y or x.startswith("{") for x, y in zip(a, b, strict=True))
 
 
-def wrong_type(value: Any) -> Any:
-    """Give one documented field the wrong JSON type."""
-    if not isinstance(value, dict):
-        return value
-    if "done" in value:
-        value["done"] = "true" if value["done"] else "false"
-    elif isinstance(value.get("models"), list):
-        if value["models"] and isinstance(value["models"][0], dict):
-            value["models"][0]["size"] = str(value["models"][0].get("size", 0))
-        else:
-            value["models"] = {}
-    elif "embeddings" in value:
-        value["embeddings"] = "[]"
-    elif "embedding" in value:
-        value["embedding"] = "[]"
-    elif "status" in value:
-        value["status"] = 1
-    elif "version" in value:
-        value["version"] = 1
-    elif "cloud" in value:
-        value["cloud"] = "enabled"
-    elif "model_info" in value:
-        value["model_info"] = "none"
-    elif "error" in value:
-        value["error"] = 1
-    return value
-
-
-def missing_field(value: Any) -> Any:
-    """Leave out one field the spec marks required."""
-    if not isinstance(value, dict):
-        return value
-    for key in ("model", "embeddings", "embedding", "status", "version", "cloud", "error"):
-        if key in value and (key != "model" or "done" in value or "embeddings" in value):
-            del value[key]
-            return value
-    if isinstance(value.get("models"), list):
-        if value["models"] and isinstance(value["models"][0], dict):
-            value["models"][0].pop("name", None)
-        else:
-            del value["models"]
-    return value
-
-
 def _is_final(line: bytes) -> bool:
     try:
         value = json.loads(line)
@@ -250,6 +207,7 @@ class _Rewriter:
         self.lines = 0
         self.inserted_garbage = False
         self.inserted_bad = False
+        self.schema: str | None = None
 
     async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
@@ -257,6 +215,10 @@ class _Rewriter:
             ctype = headers.get(b"content-type", b"").decode("latin-1")
             self.kind = "ndjson" if ctype.startswith("application/x-ndjson") else "json" if "json" in ctype else ""
             self.start = message
+            if "missing-field" in self.run.names and self.kind:
+                media = ctype.split(";", 1)[0].strip()
+                scope = self.run.scope
+                self.schema = response_schema(scope.get("method", ""), scope.get("path", ""), message["status"], media)
             if self.kind != "json":
                 await self.downstream(message)
             return
@@ -287,7 +249,7 @@ class _Rewriter:
                 if "wrong-type" in names:
                     value = wrong_type(value)
                 if "missing-field" in names:
-                    value = missing_field(value)
+                    value = missing_field(value, self.schema)
                 body = encode(value)
         headers = [(k, v) for k, v in self.start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode("ascii")))
@@ -324,7 +286,7 @@ class _Rewriter:
                 if "wrong-type" in names:
                     value = wrong_type(value)
                 if "missing-field" in names:
-                    value = missing_field(value)
+                    value = missing_field(value, self.schema)
                 line = encode(value)
             except ValueError:
                 pass

@@ -223,8 +223,14 @@ def _encode_tensor(data: np.ndarray[Any, Any], file_type: int) -> tuple[np.ndarr
         return data, None
     if file_type == 1:
         return data.astype(np.float16), None
-    wanted = {2: Q.Q4_0, 7: Q.Q8_0, 32: Q.BF16}.get(file_type)
-    if wanted is not None:
+    from gguf.constants import GGML_QUANT_SIZES
+
+    wanted = {2: Q.Q4_0, 7: Q.Q8_0, 32: Q.BF16}.get(file_type, Q.Q4_K)
+    if data.shape[-1] % GGML_QUANT_SIZES[wanted][0]:
+        # Rows that do not fill whole blocks cannot take the quantized type; llama.cpp keeps such
+        # tensors in a wider type, and so does this.
+        return data.astype(np.float16), None
+    if wanted != Q.Q4_K:
         return quants.quantize(data, wanted), wanted
     # The K-quants have no Python quantizer; pack them plainly (the weights mean nothing anyway).
     return _pack_q4_k(data), Q.Q4_K

@@ -14,6 +14,8 @@ from typing import Any
 
 import jsonschema
 
+from ._tokens import STOPWORDS
+
 __all__ = ["instance_for", "json_mode_value"]
 
 _WORDS = ["sky", "blue", "light", "llama", "ollama", "green", "river", "sun", "model", "answer", "cloud", "paris"]
@@ -117,7 +119,8 @@ class _Builder:
         if fmt in ("uri", "url"):
             return "https://example.com/"
         if any(w in label for w in ("location", "city", "place", "where")):
-            places = [h for h in self.hints if h[:1].isupper()]
+            # A capitalised word of the prompt, but not one that is only capitalised as a sentence start.
+            places = [h for h in self.hints if h[:1].isupper() and h.lower() not in STOPWORDS]
             text = f"{places[0]}" if places else rng.choice(_PLACES)
         elif "name" in label:
             text = rng.choice(["Ada", "Grace", "Linus", "Llama"])

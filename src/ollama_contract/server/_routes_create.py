@@ -73,7 +73,7 @@ class _Build:
     def __init__(self, state: State) -> None:
         self.state = state
         self.layers: list[dict[str, Any]] = []
-        self.statuses: list[str] = []
+        self.status_of: dict[str, str] = {}
         self.config: dict[str, Any] = {"os": "linux", "architecture": "amd64"}
 
     def add_bytes(self, media: str, data: bytes, status: str | None = None) -> dict[str, Any]:
@@ -83,8 +83,18 @@ class _Build:
         layer = {"mediaType": media, "digest": digest, "size": len(data)}
         self.layers = [x for x in self.layers if x["mediaType"] != media or media == MEDIA["license"]]
         self.layers.append(layer)
-        self.statuses.append(status or f"{'using existing' if existed else 'creating new'} layer {digest}")
+        self.status_of[digest] = status or f"{'using existing' if existed else 'creating new'} layer {digest}"
         return layer
+
+    def existing(self, layer: dict[str, Any]) -> None:
+        """Take a layer whose blob is already in the store (from a model, or uploaded)."""
+        self.layers.append(layer)
+        self.status_of[layer["digest"]] = f"using existing layer {layer['digest']}"
+
+    @property
+    def statuses(self) -> list[str]:
+        """One line per layer of the finished model, in order, as Ollama reports them."""
+        return [self.status_of[x["digest"]] for x in self.layers if x["digest"] in self.status_of]
 
     def model_layer(self) -> dict[str, Any] | None:
         return next((x for x in self.layers if x["mediaType"] == MEDIA["model"]), None)
@@ -125,8 +135,7 @@ async def _from_model(state: State, build: _Build, raw: Any) -> AsyncIterator[Ev
     for layer in manifest.get("layers") or []:
         entry = {k: layer[k] for k in ("mediaType", "digest", "size") if k in layer}
         entry["from"] = name.shortest()
-        build.layers.append(entry)
-        build.statuses.append(f"using existing layer {layer['digest']}")
+        build.existing(entry)
     for key in ("renderer", "parser", "requires", "model_format", "capabilities"):
         if model.config.get(key):
             build.config[key] = model.config[key]
@@ -190,8 +199,7 @@ async def _from_files(state: State, build: _Build, files: dict[str, Any]) -> Asy
         media = MEDIA["adapter"] if kind_kv == "adapter" else MEDIA["projector"] if projector else MEDIA["model"]
         yield {"status": "verifying conversion"}
         digest = str(files[filename])
-        build.layers.append({"mediaType": media, "digest": digest, "size": path.stat().st_size})
-        build.statuses.append(f"using existing layer {digest}")
+        build.existing({"mediaType": media, "digest": digest, "size": path.stat().st_size})
         if media == MEDIA["model"]:
             _gguf_config(build, info)
             chat = info.chat_template
@@ -222,7 +230,8 @@ async def _quantize(state: State, build: _Build, wanted: str) -> AsyncIterator[E
     src = state.store.blob_path(layer["digest"])
     total = src.stat().st_size
     status = f"quantizing {current} model to {file_type_name(target)}"
-    for step in range(5):
+    yield {"status": status, "digest": "0000000000000000000", "total": total}  # Go omits a zero `completed`
+    for step in range(1, 5):
         yield {"status": status, "digest": "0000000000000000000", "total": total, "completed": total * step // 4}
     with tempfile.TemporaryDirectory(dir=state.store.root) as tmp:
         out = Path(tmp) / "quantized.gguf"
@@ -230,7 +239,6 @@ async def _quantize(state: State, build: _Build, wanted: str) -> AsyncIterator[E
         data = out.read_bytes()
     yield {"status": "verifying conversion"}
     index = build.layers.index(layer)
-    build.statuses = [s for s in build.statuses if layer["digest"] not in s]
     new = build.add_bytes(MEDIA["model"], data)
     build.layers.remove(new)
     build.layers.insert(index, new)
@@ -307,8 +315,7 @@ async def _events(state: State, name: ModelName, data: dict[str, Any]) -> AsyncI
                 raise _Stop(Failure("only one adapter is currently supported", 400))
             for filename, digest in data["adapters"].items():
                 path = _blob(state, digest)
-                build.layers.append({"mediaType": MEDIA["adapter"], "digest": str(digest), "size": path.stat().st_size})
-                build.statuses.append(f"using existing layer {digest}")
+                build.existing({"mediaType": MEDIA["adapter"], "digest": str(digest), "size": path.stat().st_size})
                 del filename
         for key in ("renderer", "parser", "requires"):
             if data.get(key):

@@ -53,7 +53,10 @@ def running_server(
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))
     try:
         app = create_app(data_dir=folder, models=models, faults=faults, **app_options)
-        sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        # The protocol must be named: asyncio turns Nagle's algorithm off only on sockets whose
+        # `proto` is IPPROTO_TCP, and without that every response waits 40 ms for a delayed ACK.
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(128)

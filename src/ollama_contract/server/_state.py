@@ -65,10 +65,13 @@ def resolve_models(spec: str | Iterable[str] | None) -> list[str]:
             continue
         else:
             name = parse_name(item)
-            if find_entry(f"{name.model}:{name.tag}") is None:
+            wanted = f"{name.model}:{name.tag}"
+            entry = find_entry(wanted)
+            if entry is None:
                 known = ", ".join(entry.names[0] for entry in CATALOGUE)
                 raise ValueError(f"unknown catalogue model {item!r}; known: {known}")
-            out.append(f"{name.model}:{name.tag}")
+            # Installed under the catalogue's own spelling, whatever case the caller used.
+            out.append(next(n for n in entry.names if n.lower() == wanted.lower()))
     return list(dict.fromkeys(out))
 
 

@@ -15,11 +15,11 @@ from functools import cache
 
 from ._corpus import ANSWERS, CODE, IMAGE, THOUGHTS
 
-__all__ = ["Vocabulary", "Walker", "stable_hash", "vocabulary"]
+__all__ = ["STOPWORDS", "Vocabulary", "Walker", "stable_hash", "vocabulary"]
 
 _PIECE = re.compile(r" ?[A-Za-z]+| ?[0-9]| ?[^\sA-Za-z0-9]|\n|[ \t]+")
 _END = frozenset({".", "!", "?"})
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     (
         "a",
         "an",
@@ -174,7 +174,7 @@ def _chain(kind: str) -> Chain:
 
 
 def topic_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
 class Walker:
@@ -185,6 +185,9 @@ class Walker:
         self.rng = rng
         self.topic = topic
         self.greedy = greedy
+        # The natural length has its own generator, so that an answer cut short by `num_predict`
+        # is a prefix of the same answer left to end by itself, as with a real sampler.
+        self.length_rng = random.Random(rng.getrandbits(64))
 
     def pieces(self) -> Iterator[tuple[str, list[str]]]:
         """Yield (piece, alternatives) pairs without end."""
@@ -213,7 +216,7 @@ class Walker:
 
     def natural(self, min_tokens: int, max_tokens: int) -> Iterator[tuple[str, list[str]]]:
         """Pieces until a sentence ends past a length the seed picks."""
-        target = self.rng.randint(min_tokens, max_tokens)
+        target = self.length_rng.randint(min_tokens, max_tokens)
         for count, (piece, options) in enumerate(self.pieces(), start=1):
             yield piece, options
             if count >= target and (piece.strip() in _END or piece == "\n"):

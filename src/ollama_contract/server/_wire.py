@@ -31,6 +31,7 @@ __all__ = [
     "encode",
     "error_response",
     "go_quote",
+    "guarded",
     "json_response",
     "local_timestamp",
     "plain_response",
@@ -187,7 +188,7 @@ class NDJSONResponse(Response):
     """
 
     def __init__(self, events: AsyncIterator[Event]) -> None:
-        self.events = events
+        self.events = guarded(events)
         self.status_code = 200
         self.background = None
 
@@ -224,6 +225,21 @@ async def _close(events: AsyncIterator[Event]) -> None:
     aclose = getattr(events, "aclose", None)
     if aclose is not None:
         await aclose()
+
+
+async def guarded(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
+    """The events, with an unexpected exception turned into a 500 Failure.
+
+    A bug in a handler then ends the stream as Ollama ends a failed one (an error line, or a JSON
+    error when nothing was sent yet) instead of cutting the connection mid-chunk.
+    """
+    try:
+        async for event in events:
+            yield event
+    except Exception as exc:
+        yield Failure(str(exc) or type(exc).__name__, 500)
+    finally:
+        await _close(events)
 
 
 class FlushingNDJSONResponse(NDJSONResponse):
@@ -264,6 +280,7 @@ async def progress_response(events: AsyncIterator[Event], stream: bool) -> RawRe
     if stream:
         return FlushingNDJSONResponse(events)
     last: dict[str, Any] = {"status": ""}
+    events = guarded(events)
     async for event in events:
         if isinstance(event, Failure):
             await _close(events)
