@@ -209,12 +209,10 @@ def test_more_origins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_x_or_null_decodes_as_x() -> None:
     """Go reads `null` as a zero value, so a field the spec types "X or null" is decoded as X."""
-    from ollama_contract.server._decode import _drop_null
+    from ollama_contract.server._decode import _shape
 
-    doc = {
-        "a": {"description": "d", "anyOf": [{"$ref": "#/x"}, {"type": "null"}]},
-        "b": {"oneOf": [{"type": "null"}, {"type": "string"}]},
-    }
-    assert _drop_null(doc) == {"a": {"description": "d", "$ref": "#/x"}, "b": {"type": "string"}}
-    kept = {"anyOf": [{"type": "string"}, {"type": "integer"}]}
-    assert _drop_null(kept) == kept
+    doc = {"x": {"type": "object", "properties": {"n": {"type": "integer"}}}}
+    nullable_ref = _shape(doc, {"anyOf": [{"$ref": "#/x"}, {"type": "null"}]}, {})
+    assert nullable_ref.kind == "struct" and nullable_ref.go == "api.x"
+    assert _shape(doc, {"oneOf": [{"type": "null"}, {"type": "string"}]}, {}).kind == "string"
+    assert _shape(doc, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, {}).kind == "any"

@@ -112,37 +112,10 @@ def _shape(doc: dict[str, Any], schema: Any, named: dict[str, Shape]) -> Shape:
 @cache
 def _request_shape(operation_id: str) -> Shape:
     op = _spec.operations()[operation_id]
-    doc = without_null_branches()
+    doc = _spec.load_spec()
     if op.request_schema is None:
         return Shape("struct", "struct")
     return _shape(doc, _spec.resolve(doc, op.request_schema), {})
-
-
-def _drop_null(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_drop_null(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out = {key: _drop_null(value) for key, value in node.items()}
-    for key in ("anyOf", "oneOf"):
-        members = out.get(key)
-        if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
-            (kept,) = [m for m in members if m != {"type": "null"}]
-            del out[key]
-            if isinstance(kept, dict):
-                out = {**out, **kept}
-    return out
-
-
-@cache
-def without_null_branches() -> dict[str, Any]:
-    """The spec with each "X or null" (`anyOf`/`oneOf` of X and `{"type": "null"}`) read as X.
-
-    Go decodes `null` into any field as its zero value, so for decoding a request "X or null" is
-    X; a wrong type inside it (a tool call's arguments as a JSON string) is still refused.
-    """
-    cleaned: dict[str, Any] = _drop_null(_spec.load_spec())
-    return cleaned
 
 
 def go_type_name(value: Any) -> str:
