@@ -107,7 +107,34 @@ class _Exchange(Generic[T]):
         return StreamResult(final=last, text=self.decoder.text, thinking=self.decoder.thinking)
 
 
-class Stream(Generic[T]):
+class _Progress(Generic[T]):
+    """What a stream has read so far; shared by the sync and async streams."""
+
+    _exchange: _Exchange[T]
+
+    @property
+    def response(self) -> httpx.Response | None:
+        """The httpx response, once the request has been sent."""
+        return self._exchange.response
+
+    @property
+    def text(self) -> str:
+        """The streamed text so far (`response` of generate, `message.content` of chat)."""
+        return self._exchange.decoder.text
+
+    @property
+    def thinking(self) -> str:
+        return self._exchange.decoder.thinking
+
+    @property
+    def operation(self) -> str:
+        return self._exchange.operation
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.operation}: {self._exchange.decoder.count} lines read>"
+
+
+class Stream(_Progress[T]):
     """A sync stream of typed items: an iterator and a context manager."""
 
     def __init__(self, http: httpx.Client, exchange: _Exchange[T]) -> None:
@@ -150,29 +177,8 @@ class Stream(Generic[T]):
             pass
         return self._exchange.result()
 
-    @property
-    def response(self) -> httpx.Response | None:
-        """The httpx response, once the request has been sent."""
-        return self._exchange.response
 
-    @property
-    def text(self) -> str:
-        """The streamed text so far (`response` of generate, `message.content` of chat)."""
-        return self._exchange.decoder.text
-
-    @property
-    def thinking(self) -> str:
-        return self._exchange.decoder.thinking
-
-    @property
-    def operation(self) -> str:
-        return self._exchange.operation
-
-    def __repr__(self) -> str:
-        return f"<Stream {self.operation}: {self._exchange.decoder.count} lines read>"
-
-
-class AsyncStream(Generic[T]):
+class AsyncStream(_Progress[T]):
     """An async stream of typed items: an async iterator and an async context manager."""
 
     def __init__(self, http: httpx.AsyncClient, exchange: _Exchange[T]) -> None:
@@ -219,25 +225,6 @@ class AsyncStream(Generic[T]):
         async for _ in self._iterator:
             pass
         return self._exchange.result()
-
-    @property
-    def response(self) -> httpx.Response | None:
-        return self._exchange.response
-
-    @property
-    def text(self) -> str:
-        return self._exchange.decoder.text
-
-    @property
-    def thinking(self) -> str:
-        return self._exchange.decoder.thinking
-
-    @property
-    def operation(self) -> str:
-        return self._exchange.operation
-
-    def __repr__(self) -> str:
-        return f"<AsyncStream {self.operation}: {self._exchange.decoder.count} lines read>"
 
 
 def stream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> Stream[T]:

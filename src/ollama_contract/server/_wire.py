@@ -177,7 +177,6 @@ def plain_response(status: int, text: str, extra: Mapping[str, str] | None = Non
 
 
 Event = dict[str, Any] | Failure
-_FLUSH_BYTES = 16 * 1024
 
 
 class NDJSONResponse(Response):
@@ -187,6 +186,8 @@ class NDJSONResponse(Response):
     is what lets a Python server stream tens of thousands of lines a second.
     """
 
+    flush_bytes = 16 * 1024
+
     def __init__(self, events: AsyncIterator[Event]) -> None:
         self.events = guarded(events)
         self.status_code = 200
@@ -194,10 +195,7 @@ class NDJSONResponse(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         events = self.events
-        try:
-            first = await anext(events)
-        except StopAsyncIteration:
-            first = None
+        first = await _next(events)
         if isinstance(first, Failure):
             await send_response(send, first.status, encode({"error": first.message}), JSON_NO_CHARSET)
             await _close(events)
@@ -206,19 +204,25 @@ class NDJSONResponse(Response):
             {"type": "http.response.start", "status": 200, "headers": [(b"content-type", NDJSON.encode("ascii"))]}
         )
         buf = bytearray()
-        if first is not None:
-            buf += encode(first) + b"\n"
-            async for event in events:
-                if isinstance(event, Failure):
-                    buf += encode({"error": event.message}) + b"\n"
-                    break
-                buf += encode(event)
-                buf += b"\n"
-                if len(buf) >= _FLUSH_BYTES:
-                    await send({"type": "http.response.body", "body": bytes(buf), "more_body": True})
-                    buf.clear()
-            await _close(events)
+        event: Event | None = first
+        while event is not None:
+            if isinstance(event, Failure):  # after the 200, a failure is the stream's last line
+                buf += encode({"error": event.message}) + b"\n"
+                break
+            buf += encode(event) + b"\n"
+            if len(buf) >= self.flush_bytes:
+                await send({"type": "http.response.body", "body": bytes(buf), "more_body": True})
+                buf.clear()
+            event = await _next(events)
+        await _close(events)
         await send({"type": "http.response.body", "body": bytes(buf), "more_body": False})
+
+
+async def _next(events: AsyncIterator[Event]) -> Event | None:
+    try:
+        return await anext(events)
+    except StopAsyncIteration:
+        return None
 
 
 async def _close(events: AsyncIterator[Event]) -> None:
@@ -245,34 +249,7 @@ async def guarded(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
 class FlushingNDJSONResponse(NDJSONResponse):
     """Like NDJSONResponse but writes each line as it comes: for progress that takes real time."""
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        events = self.events
-        try:
-            first = await anext(events)
-        except StopAsyncIteration:
-            first = None
-        if isinstance(first, Failure):
-            await send_response(send, first.status, encode({"error": first.message}), JSON_NO_CHARSET)
-            await _close(events)
-            return
-        await send(
-            {"type": "http.response.start", "status": 200, "headers": [(b"content-type", NDJSON.encode("ascii"))]}
-        )
-        if first is not None:
-            await send({"type": "http.response.body", "body": encode(first) + b"\n", "more_body": True})
-            async for event in events:
-                if isinstance(event, Failure):
-                    await send(
-                        {
-                            "type": "http.response.body",
-                            "body": encode({"error": event.message}) + b"\n",
-                            "more_body": True,
-                        }
-                    )
-                    break
-                await send({"type": "http.response.body", "body": encode(event) + b"\n", "more_body": True})
-            await _close(events)
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
+    flush_bytes = 1
 
 
 async def progress_response(events: AsyncIterator[Event], stream: bool) -> RawResponse | NDJSONResponse:
