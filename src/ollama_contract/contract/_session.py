@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,11 +51,14 @@ class Session:
 
     def remove_own_models(self) -> None:
         """Delete what the run created under its own prefix, so a user's server is left as found."""
+        self.delete_models(name for name in self.guard.created if name.startswith(self.guard.prefix))
+
+    def delete_models(self, names: Iterable[str]) -> None:
+        """Clean-up deletes: outside the checks, but through the guard's bookkeeping."""
         with self.http() as client:
-            for name in sorted(self.guard.created):
-                if name.startswith(self.guard.prefix):
-                    response = client.request("DELETE", "/api/delete", json={"model": name})
-                    self.guard.record("delete_model", {"model": name}, response.status_code)
+            for name in sorted(names):
+                response = client.request("DELETE", "/api/delete", json={"model": name})
+                self.guard.record("delete_model", {"model": name}, response.status_code)
 
     def http(self) -> httpx.Client:
         """A plain HTTP client for the scenario tests (no read timeout: real models can be slow)."""

@@ -109,10 +109,8 @@ def stateful_test(session: Session, schema: Any) -> Any:
             # differently for the same draws: remove what this scenario made (on a user's
             # server, only what carries the run's own prefix).
             with session.http() as client:
-                for name in sorted(_listed(client) - baseline):
-                    if session.guard.owned or name.startswith(session.guard.prefix):
-                        response = client.request("DELETE", "/api/delete", json={"model": name})
-                        session.guard.record("delete_model", {"model": name}, response.status_code)
+                added = _listed(client) - baseline
+            session.delete_models(n for n in added if session.guard.owned or n.startswith(session.guard.prefix))
             super().teardown()
 
         def before_call(self, case: Case[Any]) -> None:
