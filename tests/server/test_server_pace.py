@@ -124,6 +124,26 @@ def test_requests_for_a_reloading_model_wait_for_the_load(paced: str, caplog: py
     assert min(a["load_duration"] for a in answers) >= LOAD_TIME / 4 * 1e9
 
 
+def test_a_runner_answers_one_request_at_a_time(paced: str) -> None:
+    body = {"model": "llama3.2", "prompt": "Hi", "stream": False, "options": {"num_predict": 25}}
+    httpx.post(f"{paced}/api/generate", json={**body, "options": {"num_predict": 1}}, timeout=30)  # loaded
+    answers: list[dict[str, Any]] = []
+    threads = [
+        threading.Thread(
+            target=lambda: answers.append(httpx.post(f"{paced}/api/generate", json=body, timeout=30).json())
+        )
+        for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    one = 25 / TOKEN_RATE
+    # As with OLLAMA_NUM_PARALLEL=1, the second waits for the first: its total includes the first's tokens.
+    assert max(a["total_duration"] for a in answers) / 1e9 >= 2 * one * 0.9
+    assert all(one * 0.9 <= a["eval_duration"] / 1e9 < one + 1.5 for a in answers)
+
+
 def test_endless_ends_only_at_num_predict() -> None:
     with running_server(models=["llama3.2"], faults=["endless"]) as url:
         base = {"model": "llama3.2", "prompt": "Hi", "stream": False}

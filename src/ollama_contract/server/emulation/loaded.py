@@ -7,11 +7,14 @@ options num_ctx, num_batch, num_gpu, main_gpu, use_mmap, num_thread, draft_num_p
 the runner: that is a new load, reported as a cold `load_duration`, logged, and counted.
 
 With a real pace a load takes `load_seconds`: the runner is ready only then, and every request
-for it waits until it is, as requests wait for Ollama's runner.
+for it waits until it is, as requests wait for Ollama's runner. A runner also serves one request
+at a time (Ollama's default `OLLAMA_NUM_PARALLEL=1`): paced generations and loads of one runner
+take turns on its `slot`, so a reload waits for the answers under way, as Ollama's does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import threading
@@ -84,6 +87,8 @@ class _Entry:
 class Load:
     """What scheduling one request did to the runner of its model."""
 
+    key: str
+    """The runner's identity: the model file (two names of one file share a runner)."""
     cold: bool
     reason: str
     """Why the model was loaded: "new" (not in memory), "changed:num_ctx,..." or "" (warm)."""
@@ -114,7 +119,13 @@ class Runtime:
         self.loads: list[LoadRecord] = []
         """Every load since start, in order: what a test counts to prove a run reloaded nothing."""
         self._entries: dict[str, _Entry] = {}
+        self._slots: dict[str, asyncio.Lock] = {}
         self._lock = threading.Lock()
+
+    def slot(self, key: str) -> asyncio.Lock:
+        """The turn of a runner: held by a paced load or generation (one request at a time)."""
+        with self._lock:
+            return self._slots.setdefault(key, asyncio.Lock())
 
     def load(self, model: Model, keep_alive: float | None, options: dict[str, Any]) -> Load:
         """Schedule a request on the model's runner, starting (or restarting) it if needed."""
@@ -152,7 +163,7 @@ class Runtime:
         if cold:
             log.info('msg="load model" model=%s reason=%s num_ctx=%d', name, reason, wanted["num_ctx"])
         load_ns = _COLD_LOAD_NS + model.size % 997_000 if cold else 2_000_000 + model.size % 99_000
-        return Load(cold=cold, reason=reason, ready_at=ready_at, load_ns=load_ns)
+        return Load(key=key, cold=cold, reason=reason, ready_at=ready_at, load_ns=load_ns)
 
     def unload(self, model: Model) -> None:
         with self._lock:

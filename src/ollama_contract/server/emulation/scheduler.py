@@ -7,6 +7,7 @@ generate); the callers pass their wording in, and this module applies Ollama's o
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,8 @@ class Scheduled:
     started: float
     """time.monotonic() when scheduling began: where a paced answer's total_duration starts."""
     pace: Pace
+    slot: asyncio.Lock | None = None
+    """With a real pace, the runner's turn: a generation holds it while it runs."""
 
 
 async def schedule(state: State, model: Model, request_options: Any, keep_alive: Any) -> Scheduled:
@@ -74,11 +77,17 @@ async def schedule(state: State, model: Model, request_options: Any, keep_alive:
     load = state.runtime.load(model, parse_keep_alive(keep_alive), options)
     pace = state.settings.pace
     load_ns = load.load_ns
+    slot = None
     if pace.real:
-        await sleep_until(load.ready_at)
+        slot = state.runtime.slot(load.key)
+        if load.cold:
+            async with slot:  # after the answers under way on the old runner
+                await asyncio.sleep(pace.load_seconds)
+        else:
+            await sleep_until(load.ready_at)  # a load another request started
         load_ns = int((time.monotonic() - started) * 1e9)
     num_ctx = runner_options(options, model.context_length)["num_ctx"]
-    return Scheduled(options=options, load_ns=load_ns, num_ctx=num_ctx, started=started, pace=pace)
+    return Scheduled(options=options, load_ns=load_ns, num_ctx=num_ctx, started=started, pace=pace, slot=slot)
 
 
 def check_capabilities(model: Model, wanted: list[str], request_model: str, verb: str) -> None:

@@ -166,6 +166,17 @@ async def _paced(answer: Answer) -> AsyncIterator[dict[str, Any]]:
     The final chunk reports the durations measured, so what an answer says it took is what it
     took; `total_duration` starts when scheduling began, so it includes the load.
     """
+    slot = answer.scheduled.slot
+    if slot is None:
+        async for chunk in _timed(answer):
+            yield chunk
+        return
+    async with slot:
+        async for chunk in _timed(answer):
+            yield chunk
+
+
+async def _timed(answer: Answer) -> AsyncIterator[dict[str, Any]]:
     pace = answer.scheduled.pace
     prompt_start = time.monotonic()
     await sleep_until(prompt_start + answer.prompt_tokens / pace.prompt_rate)

@@ -233,8 +233,9 @@ async def embed(request: Request, data: dict[str, Any]) -> Response:
         tokens_total += tokens
     h = stable_hash(request_model, tokens_total)
     total = scheduled.load_ns + tokens_total * 301_234 + h % 4_999_999 + 1_234_567
-    if scheduled.pace.real:
-        await sleep_until(time.monotonic() + tokens_total / scheduled.pace.prompt_rate)
+    if scheduled.pace.real and scheduled.slot is not None:
+        async with scheduled.slot:
+            await sleep_until(time.monotonic() + tokens_total / scheduled.pace.prompt_rate)
         total = int((time.monotonic() - scheduled.started) * 1e9)
     resp = EmbedResponse(
         model=request_model,
