@@ -217,9 +217,15 @@ def exchange(
     path: dict[str, str] | None = None,
     content: bytes | None = None,
     test: str,
+    bounded: bool = True,
 ) -> httpx.Response:
-    """One scenario step: guard, send, record, and fail the test on any break of the contract."""
+    """One scenario step: guard, send, record, and fail the test on any break of the contract.
+
+    The body is bounded as a generated one is (`Guard.bound`) unless the step exists to change
+    residency (`bounded=False`: the load and unload scenario, which only runs where it may)."""
     op = operations()[operation_id]
+    if bounded:
+        body = session.guard.bound(operation_id, body)
     refusal = session.guard.refusal(operation_id, body)
     if refusal:
         raise PermissionError(refusal)
