@@ -17,7 +17,5 @@ except ConnectionError as error:
 try:
     ollama.generate(model="mistral", prompt="Hi", options={"num_ctx": "lots"})
 except ollama.ResponseError as error:
-    if error.status_code == 400:
-        print("bad option:", error.error)
-    else:
-        raise
+    # Ollama answers a mistyped option with a 500, after the request was sent.
+    print("bad option:", error.error, error.status_code)
