@@ -140,20 +140,7 @@ class Stream(_Progress[T]):
     def __init__(self, http: httpx.Client, exchange: _Exchange[T]) -> None:
         self._http = http
         self._exchange = exchange
-        self._iterator = self._iterate()
-
-    def _iterate(self) -> Generator[T, None, None]:
-        exchange = self._exchange
-        with translating(exchange.operation), self._http.stream(**exchange.kwargs) as response:
-            if exchange.route(response) == "whole":
-                response.read()
-                yield exchange.judge(response)
-                return
-            splitter, items = LineSplitter(), exchange.decoder.items
-            for chunk in response.iter_bytes():
-                yield from items(splitter.feed(chunk))
-            yield from items(splitter.flush())
-            exchange.decoder.finish()
+        self._iterator = _read(http, exchange)
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
@@ -184,23 +171,7 @@ class AsyncStream(_Progress[T]):
     def __init__(self, http: httpx.AsyncClient, exchange: _Exchange[T]) -> None:
         self._http = http
         self._exchange = exchange
-        self._iterator = self._iterate()
-
-    async def _iterate(self) -> AsyncGenerator[T, None]:
-        exchange = self._exchange
-        with translating(exchange.operation):
-            async with self._http.stream(**exchange.kwargs) as response:
-                if exchange.route(response) == "whole":
-                    await response.aread()
-                    yield exchange.judge(response)
-                    return
-                splitter, items = LineSplitter(), exchange.decoder.items
-                async for chunk in response.aiter_bytes():
-                    for item in items(splitter.feed(chunk)):
-                        yield item
-                for item in items(splitter.flush()):
-                    yield item
-                exchange.decoder.finish()
+        self._iterator = _aread(http, exchange)
 
     def __aiter__(self) -> AsyncGenerator[T, None]:
         return self._iterator
@@ -225,6 +196,44 @@ class AsyncStream(_Progress[T]):
         async for _ in self._iterator:
             pass
         return self._exchange.result()
+
+
+# The readers are module functions, not methods: a generator made from a bound method holds the
+# stream that holds the generator, a reference cycle that only the garbage collector can free. The
+# response of a stream left behind (`for chunk in stream(...): break`) would then be closed whenever
+# the collector happens to run: once inside httpcore's pool lock, which closing needs too (a
+# freeze), and for the async stream by two finalizers racing to close the same generators
+# ("aclose(): asynchronous generator is already running"). Without the cycle, dropping the
+# iterator closes the sync response at once, and asyncio's finalizer hook schedules the async one.
+
+
+def _read(http: httpx.Client, exchange: _Exchange[T]) -> Generator[T, None, None]:
+    with translating(exchange.operation), http.stream(**exchange.kwargs) as response:
+        if exchange.route(response) == "whole":
+            response.read()
+            yield exchange.judge(response)
+            return
+        splitter, items = LineSplitter(), exchange.decoder.items
+        for chunk in response.iter_bytes():
+            yield from items(splitter.feed(chunk))
+        yield from items(splitter.flush())
+        exchange.decoder.finish()
+
+
+async def _aread(http: httpx.AsyncClient, exchange: _Exchange[T]) -> AsyncGenerator[T, None]:
+    with translating(exchange.operation):
+        async with http.stream(**exchange.kwargs) as response:
+            if exchange.route(response) == "whole":
+                await response.aread()
+                yield exchange.judge(response)
+                return
+            splitter, items = LineSplitter(), exchange.decoder.items
+            async for chunk in response.aiter_bytes():
+                for item in items(splitter.feed(chunk)):
+                    yield item
+            for item in items(splitter.flush()):
+                yield item
+            exchange.decoder.finish()
 
 
 def stream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> Stream[T]:
