@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._errors import Violation, cut
+from ._profiles import ALL
 from ._spec import NDJSON, Operation, StreamShape, operation_for, split_pointer
 from ._validation import cannot_build, check_value, expected_schema, is_json, media_of
 
@@ -63,7 +64,9 @@ def is_final(shape: StreamShape, line: Any) -> bool:
     return isinstance(line, dict) and final_value_of(shape, line) == shape.final_value
 
 
-def judge_lines(op: Operation, status: int, content: bytes, *, error_key: str = "error") -> list[Violation]:
+def judge_lines(
+    op: Operation, status: int, content: bytes, *, error_key: str = "error", profile: str = ALL
+) -> list[Violation]:
     """Violations of an NDJSON body: each line against the line schema, then the final line.
 
     A stream may end in an error line (`{"error": ...}`): that is a failure the contract allows.
@@ -83,7 +86,7 @@ def judge_lines(op: Operation, status: int, content: bytes, *, error_key: str = 
         except ValueError as exc:
             detail = f"line {number} is not JSON: {exc}"
             return [*found, Violation(f"{where} line {number}", "", "json", detail, cut(line))]
-        found += check_value(ptr, last, f"{where} line {number}")
+        found += check_value(ptr, last, f"{where} line {number}", profile=profile)
     shape = op.stream
     if shape is None:  # pragma: no cover - indexing the spec refuses a stream without its facts
         raise ValueError(f"{op.operation_id} streams but the spec gives no stream facts")
@@ -95,10 +98,18 @@ def judge_lines(op: Operation, status: int, content: bytes, *, error_key: str = 
 
 
 def judge(
-    method: str, path: str, status: int, content_type: str | None, content: bytes, *, schemas: bool = True
+    method: str,
+    path: str,
+    status: int,
+    content_type: str | None,
+    content: bytes,
+    *,
+    schemas: bool = True,
+    profile: str = ALL,
 ) -> Judgement:
-    """Judge one whole response to `method path`. `schemas=False` parses and finds the operation
-    only (the client's `off` mode): no violation is looked for."""
+    """Judge one whole response to `method path`, under the contract of `profile` (a server version,
+    or the all-versions contract). `schemas=False` parses and finds the operation only (the client's
+    `off` mode): no violation is looked for."""
     op = operation_for(method, path)
     media = media_of(content_type)
     if op is None:
@@ -110,7 +121,7 @@ def judge(
     if method.upper() == "HEAD":
         return Judgement(op, violations)
     if media == NDJSON and not violations:
-        return Judgement(op, judge_lines(op, status, content))
+        return Judgement(op, judge_lines(op, status, content, profile=profile))
     # A body under a label other than the JSON the spec promises is still parsed as JSON by the
     # generated code: judge it as such, and say so when it is not JSON.
     relabelled = bool(violations) and status < 400 and not is_json(media) and _json_declared(op, status)
@@ -126,7 +137,7 @@ def judge(
         return Judgement(op, violations, parsed)
     value = parsed if is_json(media) else content.decode("utf-8", "replace")
     where = f"response {status} {media}"
-    violations += check_value(ptr, value, where)
+    violations += check_value(ptr, value, where, profile=profile)
     unbuilt = cannot_build(ptr, value, where) if violations and status < 400 else []
     return Judgement(op, violations + unbuilt, parsed, unreadable=bool(unbuilt))
 
@@ -145,7 +156,7 @@ def _json_declared(op: Operation, status: int) -> bool:
     return any(is_json(media) for media in op.responses.get(status, {}))
 
 
-def judge_response(response: httpx.Response) -> list[Violation]:
+def judge_response(response: httpx.Response, profile: str = ALL) -> list[Violation]:
     """Every way a read `httpx.Response` breaks the contract; empty when it keeps it.
 
     The operation is found from the request's method and URL path (a prefixed base URL works).
@@ -153,6 +164,11 @@ def judge_response(response: httpx.Response) -> list[Violation]:
     """
     request = response.request
     verdict = judge(
-        request.method, request.url.path, response.status_code, response.headers.get("content-type"), response.content
+        request.method,
+        request.url.path,
+        response.status_code,
+        response.headers.get("content-type"),
+        response.content,
+        profile=profile,
     )
     return verdict.violations
