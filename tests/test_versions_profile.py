@@ -186,3 +186,31 @@ def test_a_body_missing_a_0_33_field_is_caught_only_under_0_33(reference: str) -
     assert check_value(ps, body, "ps", profile="0.33.0") == []
     assert check_value(ps, broken, "ps") == []
     assert [v.pointer for v in check_value(ps, broken, "ps", profile="0.33.0")] == ["/models/0/context_length"]
+
+
+BREAKABLE = [
+    ("GET", "/api/tags", None, "/models/0/name"),
+    ("POST", "/api/show", {"model": "llama3.2"}, "/details"),
+    ("POST", "/api/generate", {"model": "llama3.2", "prompt": "hi", "stream": False}, "/response"),
+    (
+        "POST",
+        "/api/chat",
+        {"model": "llama3.2", "messages": [{"role": "user", "content": "hi"}], "stream": False},
+        "/message",
+    ),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "dropped"), BREAKABLE)
+def test_the_version_field_breaker_is_seen_only_under_the_version_profile(
+    reference: str, method: str, path: str, body: Any, dropped: str
+) -> None:
+    from ollama_contract.server._faults import FAULT_HEADER
+
+    headers = {FAULT_HEADER: "missing-version-field"}
+    broken = httpx.request(method, reference + path, json=body, headers=headers, timeout=60).json()
+    ops = {(op.method.upper(), op.path): op for op in index(load_spec()).values()}
+    ptr = ops[(method, path)].responses[200]["application/json"]
+    assert ptr is not None
+    assert check_value(ptr, broken, "response") == []
+    assert [v.pointer for v in check_value(ptr, broken, "response", profile="0.33.0")] == [dropped]

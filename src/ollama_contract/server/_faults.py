@@ -20,7 +20,8 @@ from typing import Any
 from starlette.requests import Request
 
 from .. import _spec
-from ._breakers import missing_field, response_schema, wrong_type
+from ._breakers import missing_field, missing_version_field, response_schema, wrong_type
+from ._state import VERSION
 from ._wire import JSON, encode, send_response
 
 __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_faults"]
@@ -28,6 +29,8 @@ __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_fault
 FAULT_HEADER = "x-ollama-fault"
 _VALUED = {"drop-after", "garbage-line", "delay", "status"}
 _FLAGS = {"wrong-type", "missing-field", "undocumented-status", "bad-ndjson", "no-final-line", "ghost-model"}
+# missing-version-field drops a field this server's version always sends, beyond the all-versions contract.
+_FLAGS |= {"missing-version-field"}
 _STREAM_ONLY = {"drop-after", "garbage-line", "bad-ndjson", "no-final-line"}
 _MESSAGES = {
     400: "invalid request",
@@ -215,7 +218,7 @@ class _Rewriter:
             ctype = headers.get(b"content-type", b"").decode("latin-1")
             self.kind = "ndjson" if ctype.startswith("application/x-ndjson") else "json" if "json" in ctype else ""
             self.start = message
-            if "missing-field" in self.run.names and self.kind:
+            if self.run.names & {"missing-field", "missing-version-field"} and self.kind:
                 media = ctype.split(";", 1)[0].strip()
                 scope = self.run.scope
                 self.schema = response_schema(scope.get("method", ""), scope.get("path", ""), message["status"], media)
@@ -240,7 +243,7 @@ class _Rewriter:
         assert self.start is not None
         body = bytes(self.body)
         names = self.run.names
-        if names & {"wrong-type", "missing-field"} and body:
+        if names & {"wrong-type", "missing-field", "missing-version-field"} and body:
             try:
                 value = json.loads(body)
             except ValueError:
@@ -250,6 +253,8 @@ class _Rewriter:
                     value = wrong_type(value)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
+                if "missing-version-field" in names:
+                    value = missing_version_field(value, self.schema, VERSION)
                 body = encode(value)
         headers = [(k, v) for k, v in self.start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode("ascii")))
@@ -280,13 +285,15 @@ class _Rewriter:
         names = run.names
         if "no-final-line" in names and _is_final(line):
             return
-        if names & {"wrong-type", "missing-field"}:
+        if names & {"wrong-type", "missing-field", "missing-version-field"}:
             try:
                 value = json.loads(line)
                 if "wrong-type" in names:
                     value = wrong_type(value)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
+                if "missing-version-field" in names:
+                    value = missing_version_field(value, self.schema, VERSION)
                 line = encode(value)
             except ValueError:
                 pass
