@@ -205,7 +205,7 @@ BREAKABLE = [
 def test_the_version_field_breaker_is_seen_only_under_the_version_profile(
     reference: str, method: str, path: str, body: Any, dropped: str
 ) -> None:
-    from ollama_contract.server._faults import FAULT_HEADER
+    from ollama_contract.server.http.faults import FAULT_HEADER
 
     headers = {FAULT_HEADER: "missing-version-field"}
     broken = httpx.request(method, reference + path, json=body, headers=headers, timeout=60).json()
