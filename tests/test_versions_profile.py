@@ -214,3 +214,14 @@ def test_the_version_field_breaker_is_seen_only_under_the_version_profile(
     assert ptr is not None
     assert check_value(ptr, broken, "response") == []
     assert [v.pointer for v in check_value(ptr, broken, "response", profile="0.33.0")] == [dropped]
+
+
+def test_the_client_object_takes_a_profile_too() -> None:
+    from ollama_contract import Ollama
+
+    old = {"models": [{"name": "a:latest", "modified_at": "2023-11-03T15:36:02Z", "size": 1}]}
+    with Ollama("http://ollama.test", transport=_tags_server(old)) as client:
+        assert client.list() is not None
+    strict = Ollama("http://ollama.test", transport=_tags_server(old), profile="0.33.0")
+    with strict, pytest.raises(ContractViolation, match="required"):
+        strict.list()
