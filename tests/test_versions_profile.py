@@ -225,3 +225,16 @@ def test_the_client_object_takes_a_profile_too() -> None:
     strict = Ollama("http://ollama.test", transport=_tags_server(old), profile="0.33.0")
     with strict, pytest.raises(ContractViolation, match="required"):
         strict.list()
+
+
+def test_the_suite_no_longer_expects_a_400_for_a_field_0_33_ignores() -> None:
+    """Against a real 0.33, `{"model": "tiny", "steps": {}}` is answered 200: steps is gone, and an
+    unknown field is ignored. Under the 0.33 profile the suite's validator no longer calls that
+    request invalid (so no 400 is expected); under the all-versions one it still does."""
+    from ollama_contract.contract._schemas import _validator
+
+    generate = "#/paths/~1api~1generate/post/requestBody/content/application~1json/schema"
+    body = {"model": "tiny", "steps": {}}
+    assert list(_validator(generate, "all").iter_errors(body))
+    assert list(_validator(generate, "0.33.0").iter_errors(body)) == []
+    assert list(_validator(generate, "0.32.5").iter_errors(body))
