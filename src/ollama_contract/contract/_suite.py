@@ -196,7 +196,7 @@ def _listed(client: httpx.Client) -> set[str]:
     from ._safety import normalize
 
     models = client.get("/api/tags").json().get("models") or []
-    return {normalize(m["name"]) for m in models}
+    return {normalize(m.get("name") or m.get("model") or "") for m in models}
 
 
 def _ends_in_error(response: Response) -> bool:
