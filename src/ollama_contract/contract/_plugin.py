@@ -120,7 +120,10 @@ class ReportPlugin:
     @property
     def verdict(self) -> str:
         failed = self.recorder.findings or any(t.outcome == "FAILED" for t in self.recorder.tests)
-        return "FAILED" if failed else "passed"
+        if failed:
+            return "FAILED"
+        complete = self.status in {"running", "finished"} or self.status.startswith("stopped at")
+        return "passed" if complete else "incomplete"
 
     def write(self) -> None:
         if self.report_dir is None:
