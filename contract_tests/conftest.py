@@ -113,7 +113,8 @@ def pytest_configure(config: pytest.Config) -> None:
         set_hypothesis_home_dir(Path(report_dir) / ".hypothesis")
     target = session.base_url + (" (reference server started for this run)" if server else "")
     progress = Progress(session.recorder, config.getoption("--progress"))
-    plugin = ReportPlugin(session.recorder, Path(report_dir) if report_dir else None, target, progress)
+    report = Path(report_dir) if report_dir else None
+    plugin = ReportPlugin(session.recorder, report, target, progress, suite=Path(__file__).parent)
     config.pluginmanager.register(plugin)
     _stop_on_sigterm()
     if session.max_time is not None:

@@ -37,6 +37,6 @@ def test_the_installed_package_checks_the_reference_server(tmp_path: Path) -> No
     )  # fmt: skip
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output[-4000:]
-    assert f"rootdir: {target / 'ollama_contract' / 'contract_tests'}" in output
+    assert f"suite: {target / 'ollama_contract' / 'contract_tests'}" in output
     assert "verdict: **passed**" in (work / "report" / "report.md").read_text()
     assert (work / "report" / "junit.xml").exists()

@@ -16,6 +16,11 @@ Check that an Ollama server speaks the contract of openapi.yaml.
 With no target it starts the bundled reference server, checks it and stops it. With --base-url
 or OLLAMA_HOST it checks that server in safe mode: nothing is created, copied, deleted, pulled or
 pushed unless --allow-writes is given, and even then only models the run created are deleted.
+Generation there is bounded (1 to 16 tokens as Ollama reads the request), and nothing reloads,
+pins or unloads the model in use.
+
+Exit status: 0 the server keeps the contract, 1 it breaks it, 2 the command or its target is
+wrong, 130 interrupted. The report is written as the run goes.
 """
 
 

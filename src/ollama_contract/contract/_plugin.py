@@ -32,7 +32,10 @@ def _write(path: Path, text: str) -> None:
 
 
 class ReportPlugin:
-    def __init__(self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress) -> None:
+    def __init__(
+        self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress, suite: Path | None = None
+    ) -> None:
+        self.suite = suite
         self.recorder = recorder
         self.report_dir = report_dir
         self.target = target
@@ -138,7 +141,7 @@ class ReportPlugin:
         return counts
 
     def lines(self) -> list[str]:
-        out = ["", f"target: {self.target}", f"status: {self.status}", ""]
+        out = ["", f"target: {self.target}", f"suite: {self.suite}", f"status: {self.status}", ""]
         width = max([len("operation"), *(len(op) for op, _, _ in self.recorder.table())])
         out.append(f"{'operation'.ljust(width)}  cases  failures")
         for op, cases, failures in self.recorder.table():
