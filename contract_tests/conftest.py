@@ -51,6 +51,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--request-timeout", type=float, default=CheckOptions.request_timeout, help="seconds for each whole answer"
     )
+    group.addoption("--quick", action="store_true", help="no coverage phase: a smaller run, for CI")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
     group.addoption("--progress", default="off", choices=["auto", "live", "plain", "off"], help="progress display")
@@ -100,6 +101,7 @@ def pytest_configure(config: pytest.Config) -> None:
             max_time=config.getoption("--max-time"),
             faults=config.getoption("--server-fault"),
             request_timeout=config.getoption("--request-timeout"),
+            quick=config.getoption("--quick"),
         )
     except TargetError as exc:
         raise pytest.UsageError(str(exc)) from None

@@ -56,6 +56,9 @@ def register(commands: Any) -> None:
         default=CheckOptions.request_timeout,
         help="seconds each request may take for its whole answer; a slower one is a failure (default: %(default)s)",
     )
+    bounds.add_argument(
+        "--quick", action="store_true", help="leave out the boundary-value (coverage) phase: a smaller run, for CI"
+    )
     parser.add_argument(
         "--progress",
         choices=["auto", "live", "plain", "off"],
@@ -85,6 +88,7 @@ def _run(args: argparse.Namespace) -> int:
             max_time=args.max_time,
             request_timeout=args.request_timeout,
             progress=args.progress,
+            quick=args.quick,
             report_dir=args.report_dir,
             server_faults=args.server_fault,
             pytest_args=args.pytest_args,

@@ -46,6 +46,8 @@ class Session:
     max_time: float | None
     headers: dict[str, str] = field(default_factory=dict)
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    quick: bool = False
+    """No coverage phase (schemathesis' boundary values): a smaller run, for CI."""
     started: float = field(default_factory=time.monotonic)
 
     def __post_init__(self) -> None:
@@ -185,6 +187,7 @@ def open_session(
     max_time: float | None,
     faults: Sequence[str],
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+    quick: bool = False,
 ) -> tuple[Session, ReferenceServer | None]:
     """Resolve the target: the given server, or a reference server started for this run.
 
@@ -223,7 +226,7 @@ def open_session(
     )
     if not guard.writes:
         recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
-    session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout)
+    session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout, quick)
     return session, server
 
 
