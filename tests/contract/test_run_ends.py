@@ -50,7 +50,7 @@ def test_a_model_that_is_not_installed_is_refused_with_the_installed_ones(tmp_pa
 
 def test_a_request_past_its_deadline_is_a_failure_and_the_run_goes_on(tmp_path: Path) -> None:
     with running_server(faults=["delay=1500"]) as url:
-        proc = check(tmp_path, "--base-url", url, "--request-timeout", "0.5", "--max-examples", "1")
+        proc = check(tmp_path, "--base-url", url, "--request-timeout", "0.5", "--max-examples", "1", "--quick")
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output[-3000:]
     report = (tmp_path / "report" / "report.md").read_text()
