@@ -52,6 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--request-timeout", type=float, default=CheckOptions.request_timeout, help="seconds for each whole answer"
     )
     group.addoption("--quick", action="store_true", help="no coverage phase: a smaller run, for CI")
+    group.addoption("--profile", default=None, help="contract to hold the server to: VERSION or all (default: its own)")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
     group.addoption("--progress", default="off", choices=["auto", "live", "plain", "off"], help="progress display")
@@ -102,6 +103,7 @@ def pytest_configure(config: pytest.Config) -> None:
             faults=config.getoption("--server-fault"),
             request_timeout=config.getoption("--request-timeout"),
             quick=config.getoption("--quick"),
+            profile=config.getoption("--profile"),
         )
     except TargetError as exc:
         raise pytest.UsageError(str(exc)) from None
