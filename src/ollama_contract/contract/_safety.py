@@ -11,7 +11,8 @@ an earlier response. So every request of the suite passes through one guard befo
 
 Generated requests are first steered towards those names (`steer_body`), so that the run still
 exercises the write operations; the guard (`refusal`) is the backstop that no generator can get
-around.
+around. On a server the run did not start, requests that run a model are also bounded and kept
+from changing its residency (`bound`, see `_bounds`).
 """
 
 from __future__ import annotations

@@ -44,6 +44,8 @@ def load_schema(session: Session, config_path: Path) -> Any:
     schema: Any = schemathesis.openapi.from_dict(doc, config=config)
     schema.config.update(base_url=session.base_url)
     schema.config.generation.update(max_examples=session.max_examples)
+    if session.quick:
+        schema.config.phases.coverage.enabled = False  # the boundary-value phase: most of a run's cases
     if excluded := session.guard.excluded():
         schema = schema.exclude(operation_id=sorted(excluded))
     return schema
