@@ -39,6 +39,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--max-examples", type=int, default=CheckOptions.max_examples, help="generated cases per operation and phase"
     )
     group.addoption("--max-time", type=float, default=None, help="stop starting tests after this many seconds")
+    group.addoption("--profile", default=None, help="contract to hold the server to: VERSION or all (default: its own)")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
 
@@ -53,6 +54,7 @@ def pytest_configure(config: pytest.Config) -> None:
         max_examples=config.getoption("--max-examples"),
         max_time=config.getoption("--max-time"),
         faults=config.getoption("--server-fault"),
+        profile=config.getoption("--profile"),
     )
     config.stash[_SERVER_KEY] = server
     config.stash[_SESSION_KEY] = session

@@ -34,6 +34,7 @@ from ._errors import (
     Violation,
 )
 from ._ndjson import StreamResult
+from ._profiles import profile, profile_for, profiled_spec
 from ._streams import AsyncStream, Stream, StreamingOperation, astream, stream
 
 __all__ = [
@@ -61,5 +62,8 @@ __all__ = [
     "astream",
     "create_client",
     "parse_host",
+    "profile",
+    "profile_for",
+    "profiled_spec",
     "stream",
 ]

@@ -67,7 +67,7 @@ class _Exchange(Generic[T]):
         kwargs: dict[str, Any] = module_for(operation_id)._request_kwargs(body=body)
         kwargs["json"]["stream"] = True
         if self.checker.active:
-            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"]))
+            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"], self.checker.profile))
         kwargs["extensions"] = {EXTENSION: "stream"}
         self.kwargs = kwargs
         self.decoder: LineDecoder[T] = LineDecoder(self.facts, self.checker)

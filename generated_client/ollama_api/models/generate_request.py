@@ -76,14 +76,14 @@ class GenerateRequest:
     field_debug_render_only: bool | Unset = UNSET
     """ Return the rendered prompt instead of running the model. Server default: `false`. """
     width: int | Unset = UNSET
-    """ Width in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Width in pixels of a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     height: int | Unset = UNSET
-    """ Height in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Height in pixels of a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     steps: int | Unset = UNSET
-    """ Diffusion steps for a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Diffusion steps for a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

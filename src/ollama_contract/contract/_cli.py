@@ -35,6 +35,12 @@ def register(commands: Any) -> None:
     target.add_argument("--model", help="installed model for generate and chat (default: the first listed)")
     target.add_argument("--embed-model", help="installed model for embed (default: the first embedding model)")
     target.add_argument("--pull-model", action="append", default=[], metavar="NAME", help="a model the run may pull")
+    target.add_argument(
+        "--profile",
+        metavar="VERSION|all",
+        help="hold the server to what this Ollama version always sends, or `all` for the all-versions contract "
+        "(default: the version the server reports on /api/version)",
+    )
     bounds = parser.add_argument_group("bounds")
     bounds.add_argument(
         "--max-examples",
@@ -65,6 +71,7 @@ def _run(args: argparse.Namespace) -> int:
             max_examples=args.max_examples,
             max_time=args.max_time,
             report_dir=args.report_dir,
+            profile=args.profile,
             server_faults=args.server_fault,
             pytest_args=args.pytest_args,
         )

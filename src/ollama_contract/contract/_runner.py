@@ -23,6 +23,9 @@ class CheckOptions:
     max_examples: int = 50
     max_time: float | None = None
     report_dir: Path = Path("ollama-contract-report")
+    profile: str | None = None
+    """The contract to hold the server to: a version (`0.33.0`), `all`, or None for the version
+    the server reports on /api/version."""
     server_faults: list[str] = field(default_factory=list)
     """Faults for the reference server: how the project proves the suite can fail."""
     pytest_args: list[str] = field(default_factory=list)
@@ -72,6 +75,8 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         args += ["--pull-model", name]
     if options.max_time is not None:
         args += ["--max-time", str(options.max_time)]
+    if options.profile is not None:
+        args += ["--profile", options.profile]
     for fault in options.server_faults:
         args += ["--server-fault", fault]
     return args + options.pytest_args

@@ -40,6 +40,8 @@ class Session:
     max_examples: int
     max_time: float | None
     headers: dict[str, str] = field(default_factory=dict)
+    profile: str = "all"
+    """The contract the server is held to: `all`, or the Ollama version whose profile applies."""
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -165,6 +167,7 @@ def open_session(
     max_examples: int,
     max_time: float | None,
     faults: Sequence[str],
+    profile: str | None = None,
 ) -> tuple[Session, ReferenceServer | None]:
     """Resolve the target: the given server, or a reference server started for this run."""
     headers = {"Authorization": f"Bearer {key}"} if (key := os.environ.get("OLLAMA_API_KEY")) else {}
@@ -195,4 +198,27 @@ def open_session(
     if not guard.writes:
         recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
     session = Session(base_url, guard, recorder, max_examples, max_time, headers)
+    session.profile = _profile(base_url, headers, recorder, profile)
     return session, server
+
+
+def _profile(base_url: str, headers: dict[str, str], recorder: Recorder, chosen: str | None) -> str:
+    """The profile of the run: the one asked for, else the version the server reports."""
+    from .._profiles import ALL, normalise, profile_for
+
+    if chosen is not None:
+        name = normalise(chosen)
+        recorder.note(f"contract: {'all versions' if name == ALL else 'Ollama ' + name} (--profile)")
+        return name
+    version = None
+    try:
+        response = httpx.get(base_url + "/api/version", headers=headers, timeout=30)
+        version = response.json().get("version") if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, AttributeError):
+        pass
+    name = profile_for(version if isinstance(version, str) else None)
+    if name == ALL:
+        recorder.note(f"contract: all versions (the server reports no readable version: {version!r})")
+    else:
+        recorder.note(f"contract: Ollama {name}, the version the server reports (--profile all for every version's)")
+    return name

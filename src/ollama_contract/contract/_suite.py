@@ -32,13 +32,14 @@ class ContractFailure(AssertionError):
 
 
 def load_schema(session: Session, config_path: Path) -> Any:
-    """The schemathesis schema of the shipped spec, aimed at the session's server."""
+    """The schemathesis schema of the shipped spec under the session's profile, aimed at its server."""
     from schemathesis.config import SchemathesisConfig
 
-    from .._spec import load_spec
+    from .._profiles import profiled_spec
 
     config = SchemathesisConfig.from_path(config_path)
-    schema: Any = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec())), config=config)
+    doc = json.loads(json.dumps(profiled_spec(session.profile)))
+    schema: Any = schemathesis.openapi.from_dict(doc, config=config)
     schema.config.update(base_url=session.base_url)
     schema.config.generation.update(max_examples=session.max_examples)
     if excluded := session.guard.excluded():
