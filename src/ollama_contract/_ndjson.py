@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, NoReturn, TypeVar
 
-import attrs
+from ollama_api.streaming import StreamResult
 
 from ._errors import IncompleteStreamError, StreamError, Violation, cut
 from ._models import builder_for
@@ -52,15 +52,6 @@ STREAMED: dict[str, _Shape] = {
     "push_model": _Shape(None, None, "status", "success"),
 }
 """The only hand-written per-operation knowledge: where the streamed text is, and the final line."""
-
-
-@attrs.frozen
-class StreamResult(Generic[T]):
-    """A finished stream: the final item, and the text (and thinking) of every item joined."""
-
-    final: T
-    text: str
-    thinking: str
 
 
 @dataclass(frozen=True)
