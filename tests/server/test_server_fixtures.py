@@ -38,7 +38,13 @@ def test_c_the_shared_server_is_the_same_server(ollama_server, ollama_url):
 
 
 def test_d_a_client(ollama_client):
-    assert {m.name for m in list_models.sync(client=ollama_client).models} >= {"mistral:latest"}
+    assert {m.name for m in ollama_client.list().models} >= {"mistral:latest"}
+    assert list_models.sync(client=ollama_client.client).models  # the generated functions work too
+    ollama_client.copy("mistral", "from-the-client")
+
+
+def test_d2_which_is_isolated_too(ollama_client):
+    assert "from-the-client:latest" not in {m.name for m in ollama_client.list().models}
 
 
 def test_e_servers_of_ones_own(ollama_server_factory):
@@ -54,4 +60,4 @@ def test_the_fixtures_in_a_users_project(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_users=USERS_TESTS)
     # In a process of its own, as a user's run is (an in-process run would unload modules it imported).
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=6)

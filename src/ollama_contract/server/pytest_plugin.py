@@ -7,7 +7,7 @@ server is imported only when a test asks for a fixture, so loading this plugin c
   models; tests share it as they leave it.
 * `ollama_url`: the same server, isolated: after the test, the models it created, copied,
   pulled, pushed or deleted are back as they were and nothing is loaded (a few milliseconds).
-* `ollama_client`: a client (`ollama_contract.create_client`) for `ollama_url`, strict validation.
+* `ollama_client`: the client object (`ollama_contract.Ollama`) for `ollama_url`, strict validation.
 * `ollama_server_factory`: `make(models=..., faults=..., pace=..., **options) -> url` starts a
   server of the test's own (chosen models, faults, pace), stopped when the test ends.
 """
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from ollama_api import Client
+    from ollama_contract import Ollama
 
     from ._state import State
 
@@ -70,11 +70,11 @@ def ollama_url(_ollama_shared: _Shared) -> Iterator[str]:
 
 
 @pytest.fixture
-def ollama_client(ollama_url: str) -> Iterator[Client]:
-    """A strict client for the isolated server: a response that breaks the spec raises."""
-    from ollama_contract import create_client
+def ollama_client(ollama_url: str) -> Iterator[Ollama]:
+    """The client object for the isolated server, strict: a response that breaks the spec raises."""
+    from ollama_contract import Ollama
 
-    with create_client(ollama_url, validation="strict") as client:
+    with Ollama(ollama_url, validation="strict") as client:
         yield client
 
 
