@@ -7,5 +7,6 @@
 * `catalogue` (with `templates`) is the built-in set of tiny models; `gguf` reads and writes their
   files; `convert` turns Safetensors uploads into GGUF.
 * `options` reads model options and keep-alive values with Ollama's rules; `scheduler` finds the
-  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists).
+  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists,
+  when a request reloads one); `pace` says whether all this takes real time.
 """
