@@ -1,0 +1,63 @@
+"""Numbers as Go's encoding/json writes them.
+
+Python writes `10000.0`, `1e-05` and `1e+16`; Go writes `10000`, `0.00001` and
+`10000000000000000`. Ollama's answers go through Go's encoder, so a client that compares the two
+servers byte for byte, or that reads a whole float as an integer, sees the difference. Go's rule
+(encoding/json's float encoder): the shortest digits that read back as the same float64, written
+positionally when 1e-6 <= |f| < 1e21 and in exponent form otherwise, with a one-digit negative
+exponent written without its leading zero (`1e-7`, not `1e-07`). NaN and infinities cannot be
+written at all.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+__all__ = ["go_float", "go_numbers"]
+
+
+def go_float(value: float) -> str:
+    """One float64 as Go's json.Marshal writes it; ValueError for NaN and infinities, as Go errs."""
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"json: unsupported value: {value!r}")
+    if value == 0:
+        return "-0" if str(value).startswith("-") else "0"
+    # repr() gives the shortest round-tripping digits, exactly what Go's 'f'/'e' with precision -1 do.
+    sign, digits, exponent = Decimal(repr(value)).as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits)).rstrip("0") or "0"
+    # Decimal point position: the value is 0.<text> * 10**point.
+    point = len(digits) + exponent
+    prefix = "-" if sign else ""
+    magnitude = abs(value)
+    if 1e-6 <= magnitude < 1e21:
+        if point <= 0:
+            return f"{prefix}0.{'0' * -point}{text}"
+        if point >= len(text):
+            return prefix + text + "0" * (point - len(text))
+        return f"{prefix}{text[:point]}.{text[point:]}"
+    mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+    power = point - 1
+    # Go writes at least two exponent digits, then trims a leading zero of a negative one.
+    exp = f"e-{-power}" if power < 0 else f"e+{power:02d}"
+    return prefix + mantissa + exp
+
+
+# A JSON string (skipped as a whole, so digits inside strings are never touched) or a number that
+# Python wrote as a float: it has a fraction or an exponent.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+(?:[eE][-+]?\d+)?|[eE][-+]?\d+)')
+# Cheap pre-check: without a digit followed by '.' or 'e' there is no float to rewrite.
+_FLOATISH = re.compile(r"\d[.eE]")
+
+
+def _rewrite(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token if token[0] == '"' else go_float(float(token))
+
+
+def go_numbers(text: str) -> str:
+    """Rewrite the floats in compact JSON written by Python's `json` so they read as Go writes them."""
+    if not _FLOATISH.search(text):
+        return text
+    return _TOKEN.sub(_rewrite, text)
