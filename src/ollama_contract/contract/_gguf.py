@@ -73,9 +73,7 @@ def _weights(shape: tuple[int, ...], seed: int) -> Any:
     count = 1
     for dim in shape:
         count *= dim
-    state = (np.arange(count, dtype=np.uint64) * np.uint64(2654435761) + np.uint64(seed * 40503 + 1)) % np.uint64(
-        2**32
-    )
+    state = (np.arange(count, dtype=np.uint64) * np.uint64(2654435761) + np.uint64(seed * 40503 + 1)) % np.uint64(2**32)
     state = (state * np.uint64(1664525) + np.uint64(1013904223)) % np.uint64(2**32)
     # Top 24 bits to [-0.5, 0.5): exact in float32; the scale keeps activations tame.
     unit = (state >> np.uint64(8)).astype(np.float32) / np.float32(2**24) - np.float32(0.5)

@@ -127,7 +127,9 @@ def llama_quantize_copy(src: Path, dst: Path) -> None:
     writer.add_uint32("general.quantization_version", QUANTIZATION_VERSION)
     writer.add_uint32("general.file_type", file_type)
     for tensor in tensors:
-        writer.add_tensor_info(tensor.name, tensor.data.shape, tensor.data.dtype, tensor.data.nbytes, tensor.tensor_type)
+        writer.add_tensor_info(
+            tensor.name, tensor.data.shape, tensor.data.dtype, tensor.data.nbytes, tensor.tensor_type
+        )
     writer.write_header_to_file()
     writer.write_kv_data_to_file()
     writer.write_ti_data_to_file()
