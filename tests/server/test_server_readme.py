@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from ollama_contract.server import CATALOGUE, DEFAULT_MODELS
-from ollama_contract.server._faults import _FLAGS, _VALUED
+from ollama_contract.server.http.faults import _FLAGS, _VALUED
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -43,9 +43,9 @@ Contract breakers (they make responses violate the spec, to prove a contract sui
 
 from __future__ import annotations
 
-from ._app import create_app
-from ._catalogue import CATALOGUE, DEFAULT_MODELS
-from ._faults import FAULT_HEADER, parse_faults
-from ._running import running_server
+from .emulation.catalogue import CATALOGUE, DEFAULT_MODELS
+from .http.app import create_app
+from .http.faults import FAULT_HEADER, parse_faults
+from .http.serving import running_server
 
 __all__ = ["CATALOGUE", "DEFAULT_MODELS", "FAULT_HEADER", "create_app", "parse_faults", "running_server"]

@@ -36,9 +36,9 @@ def register(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     import sys
 
-    from ._faults import parse_faults
-    from ._running import serve
     from ._state import resolve_models
+    from .http.faults import parse_faults
+    from .http.serving import serve
 
     try:
         parse_faults(args.fault)

@@ -47,7 +47,7 @@ def running_server(
     """
     import uvicorn
 
-    from ._app import create_app
+    from .app import create_app
 
     owned = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))
@@ -92,7 +92,7 @@ def serve(
     """Serve in the foreground until interrupted (the `serve` command)."""
     import uvicorn
 
-    from ._app import create_app
+    from .app import create_app
 
     owned = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))

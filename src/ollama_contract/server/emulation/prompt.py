@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._gotemplate import TemplateError, parse_template, template_vars
+from .gotemplate import TemplateError, parse_template, template_vars
 
 __all__ = ["render_chat", "render_generate"]
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from ._state import state_of
-from ._store import InvalidDigest
-from ._wire import HTTPError, RawResponse, go_quote
+from .._state import state_of
+from ..http.wire import HTTPError, RawResponse, go_quote
+from ..store.local import InvalidDigest
 
 __all__ = ["blob_exists", "push_blob"]
 
 
-async def blob_exists(request: Request) -> Response:
+async def blob_exists(request: Request, data: dict[str, Any]) -> Response:
     state = state_of(request)
     digest = request.path_params["digest"]
     try:
@@ -33,7 +34,7 @@ async def blob_exists(request: Request) -> Response:
     return RawResponse(200)
 
 
-async def push_blob(request: Request) -> Response:
+async def push_blob(request: Request, data: dict[str, Any]) -> Response:
     state = state_of(request)
     digest = request.path_params["digest"]
     try:

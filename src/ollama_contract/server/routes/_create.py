@@ -15,23 +15,18 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
+from .._state import State
+from ..emulation.catalogue import MEDIA
+from ..emulation.convert import SafetensorsError, safetensors_to_gguf
+from ..emulation.gguf import GGUFInfo, file_type_name, human_number, parse_file_type, quantize_gguf, read_gguf
+from ..emulation.gotemplate import TemplateError, parse_template
+from ..http.wire import Event, Failure, HTTPError
+from ..store.local import InvalidDigest
+from ..store.names import ModelName, SourceConflict, parse_name, split_source
+from ._transfer import pull_events
 
-from ._catalogue import MEDIA
-from ._convert import SafetensorsError, safetensors_to_gguf
-from ._decode import decode_body
-from ._gguf import GGUFInfo, file_type_name, human_number, parse_file_type, quantize_gguf, read_gguf
-from ._gotemplate import TemplateError, parse_template
-from ._names import ModelName, SourceConflict, parse_name, split_source
-from ._routes_transfer import pull_events
-from ._state import State, read_body, state_of
-from ._store import InvalidDigest
-from ._wire import Failure, HTTPError, progress_response
+__all__ = ["check_files", "create_events"]
 
-__all__ = ["create"]
-
-Event = dict[str, Any] | Failure
 _AUTODETECT = (
     ("<|im_start|>", "chatml", "{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}"
      "<|im_start|>assistant\n"),
@@ -57,7 +52,7 @@ def _valid_relative(path: str) -> bool:
     return bool(path) and all(part not in ("", ".", "..") for part in path.split("/"))
 
 
-def _check_files(files: Any) -> None:
+def check_files(files: Any) -> None:
     if not isinstance(files, dict):
         return
     for key, digest in files.items():
@@ -299,7 +294,7 @@ def _licenses(value: Any) -> list[str]:
     raise _Stop(Failure(f"json: cannot unmarshal {type(value).__name__} into Go value of type []string"))
 
 
-async def _events(state: State, name: ModelName, data: dict[str, Any]) -> AsyncIterator[Event]:
+async def create_events(state: State, name: ModelName, data: dict[str, Any]) -> AsyncIterator[Event]:
     build = _Build(state)
     try:
         if data.get("from"):
@@ -357,21 +352,3 @@ async def _events(state: State, name: ModelName, data: dict[str, Any]) -> AsyncI
     }
     state.store.write_manifest(name, json.dumps(manifest, separators=(",", ":")).encode())
     yield {"status": "success"}
-
-
-async def create(request: Request) -> Response:
-    state = state_of(request)
-    data = decode_body("create_model", await read_body(request, state.settings.max_body_bytes))
-    _check_files(data.get("files"))
-    _check_files(data.get("draft_files"))
-    if data.get("draft_quantize") and not data.get("draft_files"):
-        raise HTTPError(400, "--draft-quantize requires a DRAFT model")
-    adapters = data.get("adapters")
-    if isinstance(adapters, dict) and any(not d for d in adapters.values()):
-        raise HTTPError(400, "invalid digest format")
-    raw = data.get("model") or data.get("name") or ""
-    name = parse_name(raw if isinstance(raw, str) else "")
-    if not name.is_valid():
-        raise HTTPError(400, "invalid model name")
-    name = state.store.canonical(name)
-    return await progress_response(_events(state, name, data), data.get("stream") is not False)

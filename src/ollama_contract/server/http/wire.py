@@ -22,12 +22,17 @@ __all__ = [
     "JSON_NO_CHARSET",
     "NDJSON",
     "TEXT",
+    "ASGIApp",
+    "Event",
     "Failure",
     "FlushingNDJSONResponse",
     "HTTPError",
+    "Message",
     "NDJSONResponse",
     "RawResponse",
+    "Receive",
     "Scope",
+    "Send",
     "encode",
     "error_response",
     "go_quote",
@@ -49,6 +54,7 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Send = Callable[[Message], Awaitable[None]]
 Receive = Callable[[], Awaitable[Message]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 @dataclass
@@ -177,6 +183,7 @@ def plain_response(status: int, text: str, extra: Mapping[str, str] | None = Non
 
 
 Event = dict[str, Any] | Failure
+"""One item of a response stream: a line to send, or the failure that ends it."""
 
 
 class NDJSONResponse(Response):

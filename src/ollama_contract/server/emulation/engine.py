@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from ._instances import instance_for, json_mode_value
-from ._tokens import Walker, stable_hash, topic_words, vocabulary
+from .structured import instance_for, json_mode_value
+from .tokens import Walker, stable_hash, topic_words, vocabulary
 
 __all__ = ["Done", "GenerationInput", "Piece", "ToolCalls", "embed_text", "generate"]
 
@@ -63,7 +63,8 @@ class Done:
     eval_count: int
 
 
-Event = Piece | ToolCalls | Done
+Output = Piece | ToolCalls | Done
+"""What the model emits as it generates: text, tool calls, then the end with its reason."""
 
 
 def _seed(inp: GenerationInput) -> int:
@@ -178,7 +179,7 @@ def _content(inp: GenerationInput, rng: random.Random, budget: int | None) -> It
     yield from walker.pieces() if budget is not None else walker.natural(20, 90)
 
 
-def generate(inp: GenerationInput) -> Iterator[Event]:
+def generate(inp: GenerationInput) -> Iterator[Output]:
     """The pieces of one answer, then Done. Tool calls come as one ToolCalls event."""
     seed = _seed(inp)
     rng = random.Random(seed)

@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from functools import cache
 
-from ._corpus import ANSWERS, CODE, IMAGE, THOUGHTS
+from .corpus import ANSWERS, CODE, IMAGE, THOUGHTS
 
 __all__ = ["STOPWORDS", "Vocabulary", "Walker", "stable_hash", "vocabulary"]
 

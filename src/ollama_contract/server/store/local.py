@@ -14,15 +14,14 @@ import os
 import re
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._catalogue import MEDIA
-from ._gguf import GGUFInfo, NotGGUF, derive_capabilities, read_gguf
-from ._names import ModelName
+from ..emulation.catalogue import MEDIA
+from ..emulation.gguf import GGUFInfo, NotGGUF, derive_capabilities, read_gguf
+from .names import ModelName
 
 __all__ = ["InvalidDigest", "Model", "Store"]
 
@@ -266,10 +265,6 @@ class Store:
         out = [m for m in (self.load(n) for n in self.names()) if m is not None]
         out.sort(key=lambda m: m.modified_ns, reverse=True)
         return out
-
-    def touch(self, name: ModelName) -> None:
-        now = time.time_ns()
-        os.utime(self.manifest_path(name), ns=(now, now))
 
 
 def _dirs(path: Path) -> list[Path]:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .. import _spec
+from ... import _spec
 
 __all__ = [
     "DEFAULT_KEEP_ALIVE",

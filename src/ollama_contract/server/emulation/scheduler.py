@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ._names import ModelName, SourceConflict, parse_name, split_source
-from ._options import OptionError, merge_options, parse_keep_alive
-from ._runtime import DEFAULT_NUM_CTX
-from ._state import State
-from ._store import Model
-from ._wire import HTTPError
+from .._state import State
+from ..http.wire import HTTPError
+from ..store.local import Model
+from ..store.names import ModelName, SourceConflict, parse_name, split_source
+from .loaded import DEFAULT_NUM_CTX
+from .options import OptionError, merge_options, parse_keep_alive
 
 __all__ = ["Scheduled", "cloud_unreachable", "find_model", "parse_ref", "schedule"]
 
@@ -78,6 +78,6 @@ def check_capabilities(model: Model, wanted: list[str], request_model: str, verb
 
 
 def _q(s: str) -> str:
-    from ._wire import go_quote
+    from ..http.wire import go_quote
 
     return go_quote(s)

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from ._gguf import write_gguf
-from ._templates import (
+from .gguf import write_gguf
+from .templates import (
     APACHE,
     CHATML_THINK,
     CODELLAMA,
@@ -37,7 +37,7 @@ from ._templates import (
     QWEN3,
     ZEPHYR,
 )
-from ._tokens import vocabulary
+from .tokens import vocabulary
 
 __all__ = [
     "CATALOGUE",
@@ -345,7 +345,7 @@ def _layer(media: str, data: bytes, blobs: dict[str, bytes]) -> dict[str, Any]:
 
 
 def _config(entry: Entry, layers: list[dict[str, Any]]) -> dict[str, Any]:
-    from ._gguf import file_type_name, human_number
+    from .gguf import file_type_name, human_number
 
     return {
         "model_format": "gguf",

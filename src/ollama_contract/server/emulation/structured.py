@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 
-from ._tokens import STOPWORDS
+from .tokens import STOPWORDS
 
 __all__ = ["instance_for", "json_mode_value"]
 

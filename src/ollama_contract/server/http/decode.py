@@ -15,16 +15,15 @@ import base64
 import binascii
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .. import _spec
-from ._options import parse_keep_alive
-from ._wire import HTTPError, go_quote
+from ... import _spec
+from ..emulation.options import parse_keep_alive
+from .wire import HTTPError, go_quote
 
-__all__ = ["decode_body", "go_type_name"]
+__all__ = ["decode_body"]
 
 # Go struct names that differ from the spec's schema names.
 _GO_STRUCT = {"EmbeddingsRequest": "EmbeddingRequest"}
@@ -116,21 +115,6 @@ def _request_shape(operation_id: str) -> Shape:
     if op.request_schema is None:
         return Shape("struct", "struct")
     return _shape(doc, _spec.resolve(doc, op.request_schema), {})
-
-
-def go_type_name(value: Any) -> str:
-    """The Go dynamic type of a JSON value decoded into `any` (for `Unsupported type: '...'`)."""
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int | float):
-        return "float64"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "[]interface {}"
-    if isinstance(value, dict):
-        return "map[string]interface {}"
-    return "<nil>"
 
 
 def _json_kind(value: Any) -> str:
@@ -267,9 +251,6 @@ class _Checker:
 def _go_number(value: float) -> str:
     """Go quotes the number as sent; Python's repr is the closest text left after parsing."""
     return repr(value)
-
-
-_B64_ALPHABET = re.compile(r"[A-Za-z0-9+/=\r\n]*")
 
 
 def _check_base64(text: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ._gguf import write_gguf
+from .gguf import write_gguf
 
 __all__ = ["SafetensorsError", "safetensors_to_gguf"]
 

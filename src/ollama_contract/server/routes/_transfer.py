@@ -12,17 +12,12 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
+from .._state import State
+from ..http.wire import Event, Failure
+from ..store.names import ModelName
 
-from ._decode import decode_body
-from ._names import ModelName, SourceConflict, parse_name, split_source
-from ._state import State, read_body, state_of
-from ._wire import Failure, HTTPError, progress_response
+__all__ = ["pull_events", "push_events"]
 
-__all__ = ["pull", "pull_events", "push"]
-
-Event = dict[str, Any] | Failure
 _STEPS = 4
 
 
@@ -85,7 +80,7 @@ async def pull_events(state: State, name: ModelName, insecure: bool) -> AsyncIte
     yield {"status": "success"}
 
 
-async def push_events(state: State, name: ModelName, raw: str, insecure: bool) -> AsyncIterator[Event]:
+async def push_events(state: State, name: ModelName, insecure: bool) -> AsyncIterator[Event]:
     yield {"status": "retrieving manifest"}
     if name.scheme == "http" and not insecure:
         yield Failure("insecure protocol http")
@@ -115,37 +110,3 @@ async def push_events(state: State, name: ModelName, raw: str, insecure: bool) -
     yield {"status": "pushing manifest"}
     state.registry.publish(name, found[0])
     yield {"status": "success"}
-
-
-async def pull(request: Request) -> Response:
-    state = state_of(request)
-    data = decode_body("pull_model", await read_body(request, state.settings.max_body_bytes))
-    raw = data.get("model") or data.get("name") or ""
-    raw = raw if isinstance(raw, str) else ""
-    try:
-        base, source = split_source(raw)
-    except SourceConflict as exc:
-        raise HTTPError(400, str(exc)) from None
-    except ValueError:
-        raise HTTPError(400, "invalid model name") from None
-    if source == "cloud":
-        base = base + ("-cloud" if base.rfind(":") > base.rfind("/") else ":cloud")
-    name = parse_name(base)
-    if not name.is_valid():
-        raise HTTPError(400, "invalid model name")
-    name = state.store.canonical(name)
-    events = pull_events(state, name, data.get("insecure") is True)
-    return await progress_response(events, data.get("stream") is not False)
-
-
-async def push(request: Request) -> Response:
-    state = state_of(request)
-    data = decode_body("push_model", await read_body(request, state.settings.max_body_bytes))
-    raw = data.get("model") or data.get("name") or ""
-    if not isinstance(raw, str) or not raw:
-        raise HTTPError(400, "model is required")
-    name = parse_name(raw)
-    if name.is_valid():
-        name = state.store.canonical(name)
-    events = push_events(state, name, raw, data.get("insecure") is True)
-    return await progress_response(events, data.get("stream") is not False)

@@ -11,16 +11,12 @@ the server itself, is not a cross-origin request and passes untouched.
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+
+from .wire import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["CORSMiddleware", "allowed_origins"]
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _METHODS = "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS"
 # Ollama's list (after gin's canonical spelling), plus this server's fault header, so that a page

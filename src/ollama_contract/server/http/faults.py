@@ -12,20 +12,19 @@ import asyncio
 import json
 import logging
 import threading
-from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
 
 from starlette.requests import Request
 
-from .. import _spec
-from ._breakers import missing_field, response_schema, wrong_type
-from ._wire import JSON, encode, send_response
+from ... import _spec
+from .breakers import missing_field, response_schema, wrong_type
+from .wire import JSON, ASGIApp, Message, Receive, Scope, Send, encode, send_response
 
 __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_faults"]
 
 FAULT_HEADER = "x-ollama-fault"
+_FAULT_HEADER_KEY = FAULT_HEADER.encode("latin-1")
 _VALUED = {"drop-after", "garbage-line", "delay", "status"}
 _FLAGS = {"wrong-type", "missing-field", "undocumented-status", "bad-ndjson", "no-final-line", "ghost-model"}
 _STREAM_ONLY = {"drop-after", "garbage-line", "bad-ndjson", "no-final-line"}
@@ -41,12 +40,6 @@ _MESSAGES = {
     503: "server busy, please try again.  maximum pending requests exceeded",
 }
 _UNDOCUMENTED = (418, 422, 451, 402, 409, 410, 412, 417, 426, 431)
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class DropConnection(Exception):
@@ -108,16 +101,9 @@ def faults_of(request: Request) -> set[str]:
 
 
 def _undocumented_status(method: str, path: str) -> int:
-    declared: set[int] = set()
-    for op in _spec.operations().values():
-        if op.method.upper() == method.upper() and _path_matches(op.path, path):
-            declared |= set(op.responses)
+    op = _spec.operation_for(method, path)
+    declared = set(op.responses) if op is not None else set()
     return next(code for code in _UNDOCUMENTED if code not in declared)
-
-
-def _path_matches(template: str, path: str) -> bool:
-    a, b = template.strip("/").split("/"), path.strip("/").split("/")
-    return len(a) == len(b) and all(x == y or x.startswith("{") for x, y in zip(a, b, strict=True))
 
 
 def _is_final(line: bytes) -> bool:
@@ -143,7 +129,7 @@ class FaultMiddleware:
             return
         header = ""
         for key, val in scope.get("headers", []):
-            if key == b"x-ollama-fault":
+            if key == _FAULT_HEADER_KEY:
                 header = val.decode("latin-1")
         with self._lock:
             self._count += 1

@@ -1,7 +1,9 @@
-"""The Starlette application: Ollama's routes, its 404/405 answers, and the fault middleware.
+"""The Starlette application: Ollama's routes, its 404/405 answers, and the middleware around them.
 
-Paths and methods come from the spec's operations, so a route the spec adds without a handler
-here fails at start-up rather than answering 404 in production.
+Paths and methods come from the spec's operations, and each operation's handler is
+`routes.<tag>.<operationId>`, so a route the spec adds without a handler fails at start-up rather
+than answering 404 in production. The dispatcher reads and decodes the JSON body once, for every
+operation that takes one, before the handler runs. `../README.md` maps where a status is decided.
 """
 
 from __future__ import annotations
@@ -20,49 +22,29 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import _spec
-from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_models, _routes_transfer
-from ._cors import CORSMiddleware
-from ._faults import FaultMiddleware, parse_faults
-from ._state import Settings, State, resolve_models
-from ._wire import HTTPError, RawResponse, error_response, plain_response
+from ... import _spec
+from ..._spec import Operation
+from .._state import Settings, State, resolve_models, state_of
+from ..routes import Handler, handler_for
+from .cors import CORSMiddleware
+from .decode import decode_body
+from .faults import FaultMiddleware, parse_faults
+from .wire import JSON_NO_CHARSET, HTTPError, RawResponse, error_response, plain_response
 
 __all__ = ["create_app"]
 
-Handler = Callable[[Request], Awaitable[Response]]
-
-_HANDLERS: dict[str, Handler] = {
-    "heartbeat": _routes_models.heartbeat,
-    "version": _routes_models.version,
-    "status": _routes_models.status,
-    "list_models": _routes_models.tags,
-    "show_model": _routes_models.show,
-    "copy_model": _routes_models.copy,
-    "delete_model": _routes_models.delete,
-    "list_running": _routes_models.list_running,
-    "generate": _routes_infer.generate_handler,
-    "chat": _routes_infer.chat,
-    "embed": _routes_embed.embed,
-    "embeddings": _routes_embed.embeddings,
-    "pull_model": _routes_transfer.pull,
-    "push_model": _routes_transfer.push,
-    "create_model": _routes_create.create,
-    "blob_exists": _routes_blobs.blob_exists,
-    "push_blob": _routes_blobs.push_blob,
-}
 # Ollama also answers HEAD on these GET routes (gin registers both).
 _HEAD_TOO = {"heartbeat", "version", "list_models"}
 
 
 def _routes() -> list[Route]:
-    by_path: dict[str, dict[str, Handler]] = {}
+    by_path: dict[str, dict[str, tuple[Operation, Handler]]] = {}
     for op_id, op in _spec.operations().items():
-        if op_id not in _HANDLERS:
-            raise RuntimeError(f"no handler for operation {op_id}")
+        handler = handler_for(op)
         methods = by_path.setdefault(op.path, {})
-        methods[op.method.upper()] = _HANDLERS[op_id]
+        methods[op.method.upper()] = (op, handler)
         if op_id in _HEAD_TOO:
-            methods["HEAD"] = _HANDLERS[op_id]
+            methods["HEAD"] = (op, handler)
     routes = []
     for path, methods in by_path.items():
         routes.append(Route(path, _dispatch(methods), methods=list(methods)))
@@ -72,11 +54,28 @@ def _routes() -> list[Route]:
     return routes
 
 
-def _dispatch(methods: dict[str, Handler]) -> Handler:
+def _dispatch(methods: dict[str, tuple[Operation, Handler]]) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        return await methods[request.method](request)
+        op, handler = methods[request.method]
+        body: dict[str, Any] = {}
+        if op.request_media_type == JSON_NO_CHARSET and request.method != "HEAD":
+            state = state_of(request)
+            body = decode_body(op.operation_id, await read_body(request, state.settings.max_body_bytes))
+        return await handler(request, body)
 
     return endpoint
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refusing more than `limit` bytes as Go's MaxBytesReader would."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPError(400, "http: request body too large")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _spec
+from ... import _spec
 
 __all__ = ["missing_field", "response_schema", "wrong_type"]
 

@@ -1,7 +1,9 @@
-"""Handlers that read or reshape the store: heartbeat, version, status, tags, show, ps, copy, delete.
+"""The `models` tag: create, tags, show, copy, delete, pull, push and ps.
 
 Responses are built from the generated models, so a field the spec renames breaks the type check
-here instead of slipping past the contract.
+here instead of slipping past the contract. The long-running work of create, pull and push
+(progress lines while blobs are written) lives in `._create` and `._transfer`; the checks that
+answer before any progress, and so decide the status, are here.
 """
 
 from __future__ import annotations
@@ -17,36 +19,47 @@ from ollama_api.models import (
     ShowResponse,
     ShowResponseModelInfo,
     ShowResponseProjectorInfo,
-    StatusResponse,
-    StatusResponseCloud,
     Tensor,
-    VersionResponse,
 )
 from ollama_api.models import Message as MessageModel
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ._decode import decode_body
-from ._faults import faults_of
-from ._names import SourceConflict, parse_name, split_source
-from ._state import read_body, state_of
-from ._store import Model
-from ._wire import HTTPError, RawResponse, go_quote, json_response, local_timestamp, plain_response
+from .._state import state_of
+from ..http.faults import faults_of
+from ..http.wire import HTTPError, RawResponse, go_quote, json_response, local_timestamp, progress_response
+from ..store.local import Model
+from ..store.names import SourceConflict, parse_name, split_source
+from ._create import check_files, create_events
+from ._transfer import pull_events, push_events
 
-__all__ = ["copy", "delete", "heartbeat", "list_running", "show", "status", "tags", "version"]
+__all__ = [
+    "copy_model",
+    "create_model",
+    "delete_model",
+    "list_models",
+    "list_running",
+    "pull_model",
+    "push_model",
+    "show_model",
+]
 
 
-async def heartbeat(request: Request) -> Response:
-    return plain_response(200, "Ollama is running")
-
-
-async def version(request: Request) -> Response:
-    return json_response(VersionResponse(version=state_of(request).settings.version).to_dict())
-
-
-async def status(request: Request) -> Response:
-    cloud = StatusResponseCloud(disabled=False, source="default")
-    return json_response(StatusResponse(cloud=cloud).to_dict())
+async def create_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    check_files(data.get("files"))
+    check_files(data.get("draft_files"))
+    if data.get("draft_quantize") and not data.get("draft_files"):
+        raise HTTPError(400, "--draft-quantize requires a DRAFT model")
+    adapters = data.get("adapters")
+    if isinstance(adapters, dict) and any(not d for d in adapters.values()):
+        raise HTTPError(400, "invalid digest format")
+    raw = data.get("model") or data.get("name") or ""
+    name = parse_name(raw if isinstance(raw, str) else "")
+    if not name.is_valid():
+        raise HTTPError(400, "invalid model name")
+    name = state.store.canonical(name)
+    return await progress_response(create_events(state, name, data), data.get("stream") is not False)
 
 
 def model_details(model: Model, *, lengths: bool = False) -> ModelDetails:
@@ -66,7 +79,7 @@ def model_details(model: Model, *, lengths: bool = False) -> ModelDetails:
     return details
 
 
-async def tags(request: Request) -> Response:
+async def list_models(request: Request, data: dict[str, Any]) -> Response:
     models = []
     for model in state_of(request).store.models():
         summary = ModelSummary(
@@ -83,7 +96,7 @@ async def tags(request: Request) -> Response:
     return json_response(ListResponse(models=models).to_dict())
 
 
-async def list_running(request: Request) -> Response:
+async def list_running(request: Request, data: dict[str, Any]) -> Response:
     models = []
     for entry in state_of(request).runtime.running():
         details = ModelDetails.from_dict(entry["details"])
@@ -163,9 +176,8 @@ def _model_info(kv: dict[str, Any], verbose: bool) -> dict[str, Any]:
     return out
 
 
-async def show(request: Request) -> Response:
+async def show_model(request: Request, data: dict[str, Any]) -> Response:
     state = state_of(request)
-    data = decode_body("show_model", await read_body(request, state.settings.max_body_bytes))
     raw = data.get("model") or data.get("name") or ""
     if not isinstance(raw, str) or not raw:
         raise HTTPError(400, "model is required")
@@ -219,9 +231,8 @@ async def show(request: Request) -> Response:
     return json_response(resp.to_dict())
 
 
-async def copy(request: Request) -> Response:
+async def copy_model(request: Request, data: dict[str, Any]) -> Response:
     state = state_of(request)
-    data = decode_body("copy_model", await read_body(request, state.settings.max_body_bytes))
     source_raw = str(data.get("source") or "")
     dest_raw = str(data.get("destination") or "")
     source = parse_name(source_raw)
@@ -237,9 +248,8 @@ async def copy(request: Request) -> Response:
     return RawResponse(200)
 
 
-async def delete(request: Request) -> Response:
+async def delete_model(request: Request, data: dict[str, Any]) -> Response:
     state = state_of(request)
-    data = decode_body("delete_model", await read_body(request, state.settings.max_body_bytes))
     raw = data.get("model") or data.get("name") or ""
     raw = raw if isinstance(raw, str) else ""
     try:
@@ -260,3 +270,35 @@ async def delete(request: Request) -> Response:
     state.store.delete(name)
     state.runtime.forget_digest(model.digest)
     return RawResponse(200)
+
+
+async def pull_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    raw = raw if isinstance(raw, str) else ""
+    try:
+        base, source = split_source(raw)
+    except SourceConflict as exc:
+        raise HTTPError(400, str(exc)) from None
+    except ValueError:
+        raise HTTPError(400, "invalid model name") from None
+    if source == "cloud":
+        base = base + ("-cloud" if base.rfind(":") > base.rfind("/") else ":cloud")
+    name = parse_name(base)
+    if not name.is_valid():
+        raise HTTPError(400, "invalid model name")
+    name = state.store.canonical(name)
+    events = pull_events(state, name, data.get("insecure") is True)
+    return await progress_response(events, data.get("stream") is not False)
+
+
+async def push_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    if not isinstance(raw, str) or not raw:
+        raise HTTPError(400, "model is required")
+    name = parse_name(raw)
+    if name.is_valid():
+        name = state.store.canonical(name)
+    events = push_events(state, name, data.get("insecure") is True)
+    return await progress_response(events, data.get("stream") is not False)

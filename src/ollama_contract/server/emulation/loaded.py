@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ._options import DEFAULT_KEEP_ALIVE
-from ._store import Model
-from ._wire import local_timestamp
+from ..http.wire import local_timestamp
+from ..store.local import Model
+from .options import DEFAULT_KEEP_ALIVE
 
 __all__ = ["DEFAULT_NUM_CTX", "Runtime"]
 

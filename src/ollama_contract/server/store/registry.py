@@ -11,9 +11,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from ._catalogue import build_manifest, find_entry
-from ._names import DEFAULT_HOST, DEFAULT_NAMESPACE, ModelName
-from ._store import Store
+from ..emulation.catalogue import build_manifest, find_entry
+from .local import Store
+from .names import DEFAULT_HOST, DEFAULT_NAMESPACE, ModelName
 
 __all__ = ["Registry", "RemoteModel"]
 
