@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ollama_contract.server._gofloat import go_float, go_numbers
+from ollama_contract.server.http.gofloat import go_float, go_numbers, go_verb_v
 
 GO_WRITES = [
     (10000.0, "10000"),
@@ -83,3 +83,24 @@ def test_rewriting_never_changes_what_the_json_means(value: object) -> None:
     # Read every number as a float64, as a Go or JavaScript client does: Go writes a whole float
     # such as 5.5e16 as an integer literal, and Python alone would read that back as an int.
     assert json.loads(go_numbers(text), parse_int=float) == json.loads(text, parse_int=float)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2048.0, "2048"),
+        (0.2, "0.2"),
+        (123456.0, "123456"),
+        (1e6, "1e+06"),
+        (1234567.0, "1.234567e+06"),
+        (0.0001, "0.0001"),
+        (1e-5, "1e-05"),
+        (-2.5e-7, "-2.5e-07"),
+        (1e21, "1e+21"),
+        (1e100, "1e+100"),
+        (0.0, "0"),
+    ],
+)
+def test_parameters_print_as_go_fmt_prints_a_float64(value: float, expected: str) -> None:
+    """`%v` switches to exponent form from 1e6 on (unlike JSON, from 1e21), with two-digit exponents."""
+    assert go_verb_v(value) == expected

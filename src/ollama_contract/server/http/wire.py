@@ -17,6 +17,8 @@ from typing import Any
 
 from starlette.responses import Response
 
+from .gofloat import go_numbers
+
 __all__ = [
     "JSON",
     "JSON_NO_CHARSET",
@@ -76,8 +78,8 @@ class HTTPError(Exception):
 
 
 def encode(value: Any) -> bytes:
-    """Serialise like Go's encoding/json: compact, UTF-8, with HTML-sensitive characters escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """Serialise like Go's encoding/json: compact, UTF-8, HTML-sensitive characters escaped, Go's floats."""
+    text = go_numbers(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
     if "<" in text or ">" in text or "&" in text:
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     if "\u2028" in text or "\u2029" in text:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["go_float", "go_numbers"]
+__all__ = ["go_float", "go_numbers", "go_verb_v"]
 
 
 def go_float(value: float) -> str:
@@ -42,6 +42,30 @@ def go_float(value: float) -> str:
     # Go writes at least two exponent digits, then trims a leading zero of a negative one.
     exp = f"e-{-power}" if power < 0 else f"e+{power:02d}"
     return prefix + mantissa + exp
+
+
+def go_verb_v(value: float) -> str:
+    """A float64 as Go's fmt `%v` (and `%#v`) prints it: shortest digits, `%e` style (two-digit
+    exponent: `1e+06`, `1e-05`) when the exponent is below -4 or at least 6, positional otherwise.
+
+    `show` prints a model's parameters this way (`fmt.Sprintf("%-*s %#v", …)`) and its Modelfile
+    with `%v`; JSON numbers decode to float64 in Go, so a `num_ctx` of 2048 is printed `2048`.
+    """
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "+Inf" if value > 0 else "-Inf"
+    if value == 0:
+        return "-0" if str(value).startswith("-") else "0"
+    sign, digits, exponent = Decimal(repr(value)).as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits)).rstrip("0") or "0"
+    power = len(digits) + exponent - 1
+    prefix = "-" if sign else ""
+    if power < -4 or power >= 6:
+        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+        return f"{prefix}{mantissa}e{'-' if power < 0 else '+'}{abs(power):02d}"
+    return prefix + go_float(abs(value))
 
 
 # A JSON string (skipped as a whole, so digits inside strings are never touched) or a number that

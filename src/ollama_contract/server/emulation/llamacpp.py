@@ -23,9 +23,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["QUANTIZATION_VERSION", "VALIDATION_FAILED", "llama_cpp_refusal", "llama_quantize_copy"]
+from .gguf import QUANTIZATION_VERSION
 
-QUANTIZATION_VERSION = 2  # GGML_QNT_VERSION
+__all__ = [
+    "QUANTIZATION_VERSION",
+    "VALIDATION_FAILED",
+    "copy_progress",
+    "llama_cpp_refusal",
+    "llama_quantize_copy",
+]
+
 VALIDATION_FAILED = (
     "failed to validate GGUF with llama-quantize without compatibility patches: llama-quantize failed: exit status 1"
 )
@@ -81,6 +88,28 @@ def llama_cpp_refusal(kv: dict[str, Any]) -> str | None:
         if rope != head:
             return f"invalid n_rot: {rope}, expected {head}"
     return None
+
+
+def copy_progress(tensor_bytes: list[int], data_offset: int, file_size: int) -> list[int]:
+    """The `completed` values of Ollama's "validating GGUF model" lines, one per tensor copied.
+
+    Ollama reads llama-quantize's `[ i/ n]` lines and turns each into bytes done of the tensor
+    total, then reports it as a share of the file's data section applied to the file size, in
+    float32 (rewriteLayerWithLlamaQuantize); a line that adds nothing is not sent.
+    """
+    import numpy as np
+
+    total = sum(tensor_bytes)
+    count = len(tensor_bytes)
+    section = np.float32(max(file_size - data_offset, 1))
+    out: list[int] = []
+    last = 0
+    for i in range(1, count + 1):
+        done = total * i // count
+        if done > last:
+            last = done
+            out.append(int(np.float32(np.float32(done) / section) * np.float32(file_size)))
+    return out
 
 
 def _tensor_order(name: str) -> tuple[int, str]:
