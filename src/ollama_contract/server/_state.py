@@ -10,6 +10,7 @@ from starlette.requests import Request
 
 from .emulation.catalogue import CATALOGUE, DEFAULT_MODELS, build_manifest, find_entry
 from .emulation.loaded import Runtime
+from .emulation.pace import INSTANT, Pace
 from .store.local import Store
 from .store.names import parse_name
 from .store.registry import Registry
@@ -27,6 +28,7 @@ class Settings:
     max_body_bytes: int = 64 * 1024 * 1024
     max_blob_bytes: int = 32 * 1024 * 1024 * 1024
     version: str = VERSION
+    pace: Pace = INSTANT
 
 
 class State:
@@ -34,7 +36,7 @@ class State:
         self.settings = settings
         self.store = Store(settings.data_dir / "models")
         self.registry = Registry(settings.data_dir / "registry")
-        self.runtime = Runtime()
+        self.runtime = Runtime(settings.pace.load_seconds if settings.pace.real else 0.0)
 
     def install(self, names: Iterable[str]) -> None:
         """Put catalogue models in the store, as if they had been pulled."""

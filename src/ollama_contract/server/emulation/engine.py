@@ -21,7 +21,7 @@ import numpy as np
 from .structured import instance_for, json_mode_value
 from .tokens import Walker, stable_hash, topic_words, vocabulary
 
-__all__ = ["Done", "GenerationInput", "Piece", "ToolCalls", "embed_text", "generate"]
+__all__ = ["Done", "GenerationInput", "Piece", "ToolCalls", "embed_text", "generate", "token_budget"]
 
 _SAMPLING = ("temperature", "top_k", "top_p", "min_p", "typical_p", "repeat_last_n", "repeat_penalty")
 _PENALTIES = ("presence_penalty", "frequency_penalty")
@@ -43,6 +43,23 @@ class GenerationInput:
     suffix: str = ""
     logprobs: bool = False
     top_logprobs: int = 0
+    endless: bool = False
+    """The `endless` fault: the model never ends by itself; only `num_predict` (or `bound`) does."""
+    bound: int = 0
+    """Most tokens an answer without a positive `num_predict` may run to when endless (0: none)."""
+
+
+def token_budget(inp: GenerationInput) -> int | None:
+    """How many tokens may be generated, as Ollama reads `num_predict`; None: until the model stops.
+
+    The option arrives as an integer already cut as Go cuts a float (0.7 is 0, 1.9 is 1). Zero
+    and negatives mean no limit (Ollama 0.33 bounds a negative one at 10 x num_ctx, which only an
+    endless model ever reaches).
+    """
+    num_predict = int(inp.options.get("num_predict", -1))
+    if num_predict > 0:
+        return num_predict
+    return inp.bound if inp.endless and inp.bound > 0 else None
 
 
 @dataclass
@@ -163,6 +180,9 @@ def _structured(inp: GenerationInput, rng: random.Random) -> str:
 
 def _content(inp: GenerationInput, rng: random.Random, budget: int | None) -> Iterator[tuple[str, list[str]]]:
     topic = topic_words(inp.topic)
+    if inp.endless:
+        yield from Walker("answer", rng, topic, False).pieces()
+        return
     if inp.format not in (None, ""):
         yield from _fixed(_structured(inp, rng))
         return
@@ -184,8 +204,7 @@ def generate(inp: GenerationInput) -> Iterator[Output]:
     seed = _seed(inp)
     rng = random.Random(seed)
     lp_rng = random.Random(seed ^ 0x5DEECE66D)
-    num_predict = int(inp.options.get("num_predict", -1))
-    budget: int | None = num_predict if num_predict >= 0 else None
+    budget = token_budget(inp)
     stops = [s for s in inp.options.get("stop", []) or [] if s]
     count = 0
 
@@ -200,7 +219,7 @@ def generate(inp: GenerationInput) -> Iterator[Output]:
             return
 
     remaining = None if budget is None else budget - count
-    if inp.tools and inp.tool_result is None:
+    if inp.tools and inp.tool_result is None and not inp.endless:
         calls = _tool_calls(inp, rng)
         cost = len(vocabulary().split(json.dumps(calls[0]["function"]["arguments"]))) + 4
         if remaining is not None and cost > remaining:

@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_KEEP_ALIVE",
     "FOREVER",
     "OptionError",
+    "go_int",
     "merge_options",
     "parse_go_duration",
     "parse_keep_alive",
@@ -107,11 +108,26 @@ def _option_types() -> dict[str, str]:
     return out
 
 
+def go_int(value: float) -> int:
+    """Go's `int64(f)` for a JSON number (always a float64 in a `map[string]any`), on amd64.
+
+    The fraction is cut toward zero (0.7 is 0, -1.9 is -1); a value out of int64's range, which
+    Go leaves to the hardware, comes out as the smallest int64 there, so it reads as negative.
+    """
+    try:
+        f = float(value)
+    except OverflowError:
+        f = math.inf
+    if math.isnan(f) or not -(2.0**63) <= f < 2.0**63:
+        return -(2**63)
+    return int(f)
+
+
 def _check(name: str, kind: str, value: Any) -> Any:
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise OptionError(f'option "{name}" must be of type integer')
-        return int(value)
+        return go_int(value)
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise OptionError(f'option "{name}" must be of type float32')

@@ -7,6 +7,8 @@ generate); the callers pass their wording in, and this module applies Ollama's o
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,8 +16,9 @@ from .._state import State
 from ..http.wire import HTTPError
 from ..store.local import Model
 from ..store.names import ModelName, SourceConflict, parse_name, split_source
-from .loaded import DEFAULT_NUM_CTX
+from .loaded import runner_options
 from .options import OptionError, merge_options, parse_keep_alive
+from .pace import Pace, sleep_until
 
 __all__ = ["Scheduled", "cloud_unreachable", "find_model", "parse_ref", "schedule"]
 
@@ -50,21 +53,41 @@ def find_model(state: State, name: ModelName) -> Model | None:
 class Scheduled:
     options: dict[str, Any]
     load_ns: int
+    """The load duration to report: the wait measured with a real pace, a plausible one without."""
     num_ctx: int
+    """The context length of the runner the request got."""
+    started: float
+    """time.monotonic() when scheduling began: where a paced answer's total_duration starts."""
+    pace: Pace
+    slot: asyncio.Lock | None = None
+    """With a real pace, the runner's turn: a generation holds it while it runs."""
 
 
-def schedule(state: State, model: Model, request_options: Any, keep_alive: Any) -> Scheduled:
-    """Check options and mark the model loaded (Ollama's scheduleRunner, after capabilities)."""
+async def schedule(state: State, model: Model, request_options: Any, keep_alive: Any) -> Scheduled:
+    """Check options and get the model's runner (Ollama's scheduleRunner, after capabilities).
+
+    A request whose load-time options differ from the loaded runner's reloads it; with a real
+    pace this waits for the load, and for a load another request started.
+    """
+    started = time.monotonic()
     try:
         options = merge_options(model.params, request_options if isinstance(request_options, dict) else None)
     except OptionError as exc:
         raise HTTPError(500, str(exc)) from None
-    num_ctx = int(options.get("num_ctx") or DEFAULT_NUM_CTX)
-    if num_ctx <= 0:
-        num_ctx = DEFAULT_NUM_CTX
-    load_ns = state.runtime.load(model, parse_keep_alive(keep_alive), num_ctx)
-    context = min(num_ctx, model.context_length) if model.context_length else num_ctx
-    return Scheduled(options=options, load_ns=load_ns, num_ctx=context)
+    load = state.runtime.load(model, parse_keep_alive(keep_alive), options)
+    pace = state.settings.pace
+    load_ns = load.load_ns
+    slot = None
+    if pace.real:
+        slot = state.runtime.slot(load.key)
+        if load.cold:
+            async with slot:  # after the answers under way on the old runner
+                await asyncio.sleep(pace.load_seconds)
+        else:
+            await sleep_until(load.ready_at)  # a load another request started
+        load_ns = int((time.monotonic() - started) * 1e9)
+    num_ctx = runner_options(options, model.context_length)["num_ctx"]
+    return Scheduled(options=options, load_ns=load_ns, num_ctx=num_ctx, started=started, pace=pace, slot=slot)
 
 
 def check_capabilities(model: Model, wanted: list[str], request_model: str, verb: str) -> None:

@@ -25,6 +25,7 @@ from starlette.routing import Route
 from ... import _spec
 from ..._spec import Operation
 from .._state import Settings, State, resolve_models, state_of
+from ..emulation.pace import Pace
 from ..routes import Handler, handler_for
 from .cors import CORSMiddleware
 from .decode import decode_body
@@ -144,6 +145,10 @@ def create_app(
     max_body_bytes: int | None = None,
     max_blob_bytes: int | None = None,
     origins: Sequence[str] | None = None,
+    pace: str | Pace = "instant",
+    token_rate: float | None = None,
+    prompt_rate: float | None = None,
+    load_time: float | None = None,
 ) -> Starlette:
     """Build the ASGI app of an offline Ollama.
 
@@ -151,11 +156,16 @@ def create_app(
     only through `app.state.data_dir`). `models` picks the catalogue models installed at start:
     None for the defaults, "all", "none", or names. `faults` are fault specs applied to every
     request (see the package docstring). `origins` are the browser origins allowed besides
-    Ollama's defaults (None: those of `OLLAMA_ORIGINS`).
+    Ollama's defaults (None: those of `OLLAMA_ORIGINS`). `pace` is "instant" (answers take no
+    time) or "real" (loads, prompt evaluation and tokens take the time the answers report);
+    `token_rate` (tokens/s), `prompt_rate` (prompt tokens/s) and `load_time` (seconds) tune it.
+    `app.state.ollama.runtime.loads` lists every model load, with its reason.
     """
     parsed_faults = parse_faults(list(faults))
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="ollama-contract-"))
-    settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults])
+    if not isinstance(pace, Pace):
+        pace = Pace.named(pace, token_rate=token_rate, prompt_rate=prompt_rate, load_seconds=load_time)
+    settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults], pace=pace)
     if max_body_bytes is not None:
         settings.max_body_bytes = max_body_bytes
     if max_blob_bytes is not None:

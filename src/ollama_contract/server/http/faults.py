@@ -26,7 +26,18 @@ __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_fault
 FAULT_HEADER = "x-ollama-fault"
 _FAULT_HEADER_KEY = FAULT_HEADER.encode("latin-1")
 _VALUED = {"drop-after", "garbage-line", "delay", "status"}
-_FLAGS = {"wrong-type", "missing-field", "undocumented-status", "bad-ndjson", "no-final-line", "ghost-model"}
+_FLAGS = {
+    "wrong-type",
+    "missing-field",
+    "undocumented-status",
+    "bad-ndjson",
+    "no-final-line",
+    "ghost-model",
+    "endless",
+    "hang",
+}
+# Faults a handler carries out by itself: nothing for the middleware to rewrite.
+_HANDLER_ONLY = {"ghost-model", "endless"}
 _STREAM_ONLY = {"drop-after", "garbage-line", "bad-ndjson", "no-final-line"}
 _MESSAGES = {
     400: "invalid request",
@@ -63,9 +74,10 @@ class Fault:
     nth: int = 0  # 0: every request
 
     def __str__(self) -> str:
+        nth = f"@{self.nth}" if self.nth else ""
         if self.name not in _VALUED:
-            return self.name
-        return f"{self.name}={self.value}" + (f"@{self.nth}" if self.nth else "")
+            return self.name + nth
+        return f"{self.name}={self.value}{nth}"
 
 
 def parse_faults(text: str | list[str] | tuple[str, ...]) -> list[Fault]:
@@ -78,8 +90,15 @@ def parse_faults(text: str | list[str] | tuple[str, ...]) -> list[Fault]:
             continue
         name, _, value = spec.partition("=")
         name = name.strip().lower()
-        if name in _FLAGS and not value:
-            out.append(Fault(name))
+        flag, _, flag_nth = name.partition("@")
+        if flag in _FLAGS and not value:
+            try:
+                nth_of_flag = int(flag_nth) if flag_nth else 0
+            except ValueError:
+                raise ValueError(f"bad number in fault spec {spec!r}") from None
+            if nth_of_flag < 0:
+                raise ValueError(f"bad number in fault spec {spec!r}")
+            out.append(Fault(flag, 0, nth_of_flag))
             continue
         if name not in _VALUED or not value:
             raise ValueError(f"unknown fault spec {spec!r}")
@@ -150,7 +169,7 @@ class FaultMiddleware:
         active = [f for f in self.faults if not f.nth or f.nth == number]
         active += [f for f in requested if not f.nth or f.nth == header_number]
         scope["ollama.faults"] = {f.name for f in active}
-        if not active:
+        if all(f.name in _HANDLER_ONLY for f in active):
             await self.app(scope, receive, send)
             return
         await _Run(self.app, active, scope).run(receive, send)
@@ -169,6 +188,11 @@ class _Run:
     async def run(self, receive: Receive, send: Send) -> None:
         if self.delay:
             await asyncio.sleep(self.delay)
+        if "hang" in self.names:
+            # Read the whole request, then never answer: only the client going away ends it.
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            return
         head = self.scope.get("method") == "HEAD"
         if "status" in self.names:
             code = self.values["status"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import shutil
 import socket
 import tempfile
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["running_server", "serve"]
+__all__ = ["listen", "running_server", "serve"]
 
 
 def _config(app: Any, host: str, port: int) -> Any:
@@ -28,6 +29,22 @@ def _config(app: Any, host: str, port: int) -> Any:
         lifespan="off",
         timeout_graceful_shutdown=2,
     )
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket; OSError (e.g. the port is in use) before anything is announced."""
+    # The protocol must be named: asyncio turns Nagle's algorithm off only on sockets whose
+    # `proto` is IPPROTO_TCP, and without that every response waits 40 ms for a delayed ACK.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 @contextmanager
@@ -53,13 +70,7 @@ def running_server(
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))
     try:
         app = create_app(data_dir=folder, models=models, faults=faults, **app_options)
-        # The protocol must be named: asyncio turns Nagle's algorithm off only on sockets whose
-        # `proto` is IPPROTO_TCP, and without that every response waits 40 ms for a delayed ACK.
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        sock.listen(128)
+        sock = listen(host, port)
         bound = sock.getsockname()[1]
         server = uvicorn.Server(_config(app, host, bound))
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="ollama-contract", daemon=True)
@@ -82,24 +93,26 @@ def running_server(
 
 
 def serve(
+    sock: socket.socket,
     *,
-    host: str,
-    port: int,
     data_dir: str | Path | None,
     models: str | None,
     faults: Sequence[str],
+    **app_options: Any,
 ) -> None:
-    """Serve in the foreground until interrupted (the `serve` command)."""
+    """Serve on a listening socket in the foreground until interrupted (the `serve` command)."""
     import uvicorn
 
     from .app import create_app
 
+    host, port = sock.getsockname()[:2]
     owned = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))
     try:
-        loopback = host in ("127.0.0.1", "localhost", "::1")
-        app = create_app(data_dir=folder, models=models, faults=faults, loopback_only=loopback)
-        uvicorn.Server(_config(app, host, port)).run()
+        loopback = ipaddress.ip_address(host).is_loopback
+        app = create_app(data_dir=folder, models=models, faults=faults, loopback_only=loopback, **app_options)
+        uvicorn.Server(_config(app, host, port)).run(sockets=[sock])
     finally:
+        sock.close()
         if owned:
             shutil.rmtree(folder, ignore_errors=True)

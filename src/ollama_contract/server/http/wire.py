@@ -8,6 +8,7 @@ trailing zeros trimmed from the nanoseconds. This module is the one place that k
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
@@ -25,9 +26,9 @@ __all__ = [
     "NDJSON",
     "TEXT",
     "ASGIApp",
+    "DeferredJSONResponse",
     "Event",
     "Failure",
-    "FlushingNDJSONResponse",
     "HTTPError",
     "Message",
     "NDJSONResponse",
@@ -192,39 +193,77 @@ class NDJSONResponse(Response):
     """Ollama's streamResponse: NDJSON lines, or a plain JSON error if nothing was sent yet.
 
     Lines produced without waiting are coalesced into larger writes; a client cannot tell, and it
-    is what lets a Python server stream tens of thousands of lines a second.
+    is what lets a Python server stream tens of thousands of lines a second. `flush_each` writes
+    every line as it comes instead, for streams that take real time. A client that goes away
+    ends the stream, so an endless answer stops when nobody reads it.
     """
 
     flush_bytes = 16 * 1024
 
-    def __init__(self, events: AsyncIterator[Event]) -> None:
+    def __init__(self, events: AsyncIterator[Event], *, flush_each: bool = False) -> None:
         self.events = guarded(events)
+        self.status_code = 200
+        self.background = None
+        if flush_each:
+            self.flush_bytes = 1
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        events = self.events
+        watcher = asyncio.ensure_future(_disconnected(receive))
+        try:
+            first = await _next(events)
+            if isinstance(first, Failure):
+                await send_response(send, first.status, encode({"error": first.message}), JSON_NO_CHARSET)
+                return
+            await send(
+                {"type": "http.response.start", "status": 200, "headers": [(b"content-type", NDJSON.encode("ascii"))]}
+            )
+            buf = bytearray()
+            event: Event | None = first
+            while event is not None:
+                if isinstance(event, Failure):  # after the 200, a failure is the stream's last line
+                    buf += encode({"error": event.message}) + b"\n"
+                    break
+                buf += encode(event) + b"\n"
+                if len(buf) >= self.flush_bytes:
+                    await send({"type": "http.response.body", "body": bytes(buf), "more_body": True})
+                    buf.clear()
+                if watcher.done():
+                    return
+                event = await _next(events)
+            await _close(events)
+            await send({"type": "http.response.body", "body": bytes(buf), "more_body": False})
+        finally:
+            watcher.cancel()
+            await _close(events)
+
+
+class DeferredJSONResponse(Response):
+    """A JSON answer that takes real time to make, given up if the client leaves meanwhile."""
+
+    def __init__(self, make: Callable[[], Awaitable[Any]]) -> None:
+        self.make = make
         self.status_code = 200
         self.background = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        events = self.events
-        first = await _next(events)
-        if isinstance(first, Failure):
-            await send_response(send, first.status, encode({"error": first.message}), JSON_NO_CHARSET)
-            await _close(events)
+        work = asyncio.ensure_future(self.make())
+        watcher = asyncio.ensure_future(_disconnected(receive))
+        try:
+            await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            watcher.cancel()
+            if not work.done():
+                work.cancel()
+        if work.cancelled():
             return
-        await send(
-            {"type": "http.response.start", "status": 200, "headers": [(b"content-type", NDJSON.encode("ascii"))]}
-        )
-        buf = bytearray()
-        event: Event | None = first
-        while event is not None:
-            if isinstance(event, Failure):  # after the 200, a failure is the stream's last line
-                buf += encode({"error": event.message}) + b"\n"
-                break
-            buf += encode(event) + b"\n"
-            if len(buf) >= self.flush_bytes:
-                await send({"type": "http.response.body", "body": bytes(buf), "more_body": True})
-                buf.clear()
-            event = await _next(events)
-        await _close(events)
-        await send({"type": "http.response.body", "body": bytes(buf), "more_body": False})
+        await json_response(work.result())(scope, receive, send)
+
+
+async def _disconnected(receive: Receive) -> None:
+    """Return when the client has gone (the request's body must already have been read)."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _next(events: AsyncIterator[Event]) -> Event | None:
@@ -255,16 +294,10 @@ async def guarded(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
         await _close(events)
 
 
-class FlushingNDJSONResponse(NDJSONResponse):
-    """Like NDJSONResponse but writes each line as it comes: for progress that takes real time."""
-
-    flush_bytes = 1
-
-
 async def progress_response(events: AsyncIterator[Event], stream: bool) -> RawResponse | NDJSONResponse:
     """Ollama's waitForStream / streamResponse pair, for create, pull and push."""
     if stream:
-        return FlushingNDJSONResponse(events)
+        return NDJSONResponse(events, flush_each=True)
     last: dict[str, Any] = {"status": ""}
     events = guarded(events)
     async for event in events:

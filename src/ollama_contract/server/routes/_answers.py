@@ -8,7 +8,8 @@ built as plain dicts on this hot path; the tests validate every one against the 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,12 +17,23 @@ from starlette.responses import Response
 
 from ..emulation.engine import Done, GenerationInput, Piece, ToolCalls, generate
 from ..emulation.options import parse_keep_alive
+from ..emulation.pace import sleep_until
 from ..emulation.scheduler import Scheduled
 from ..emulation.tokens import stable_hash, vocabulary
-from ..http.wire import JSON, Failure, HTTPError, NDJSONResponse, go_quote, json_response, utc_timestamp
+from ..http.wire import (
+    JSON,
+    DeferredJSONResponse,
+    Failure,
+    HTTPError,
+    NDJSONResponse,
+    go_quote,
+    json_response,
+    utc_timestamp,
+)
 from ..store.local import Model
 
 __all__ = [
+    "ENDLESS_CONTEXTS",
     "MULTIMODAL",
     "Answer",
     "check_top_logprobs",
@@ -59,6 +71,11 @@ def format_failure(fmt: Any) -> Failure | None:
         return None
     raw = json.dumps(fmt, separators=(",", ":"), ensure_ascii=False)
     return Failure(f'invalid format: {go_quote(raw)}; expected "json" or a valid JSON Schema object', 500)
+
+
+ENDLESS_CONTEXTS = 10
+"""An endless answer without a positive num_predict stops after this many contexts of tokens:
+Ollama 0.33's own bound for an open-ended generation (llm.boundedNumPredict)."""
 
 
 @dataclass
@@ -135,17 +152,60 @@ async def _stream(answer: Answer) -> AsyncIterator[dict[str, Any] | Failure]:
     if answer.failure is not None:
         yield answer.failure
         return
+    if answer.scheduled.pace.real:
+        async for chunk in _paced(answer):
+            yield chunk
+        return
     for chunk in _chunks(answer):
         yield chunk
 
 
-def _merged(answer: Answer) -> dict[str, Any]:
+async def _paced(answer: Answer) -> AsyncIterator[dict[str, Any]]:
+    """The chunks at a real pace: the prompt's evaluation, then each token, take their time.
+
+    The final chunk reports the durations measured, so what an answer says it took is what it
+    took; `total_duration` starts when scheduling began, so it includes the load.
+    """
+    slot = answer.scheduled.slot
+    if slot is None:
+        async for chunk in _timed(answer):
+            yield chunk
+        return
+    async with slot:
+        async for chunk in _timed(answer):
+            yield chunk
+
+
+async def _timed(answer: Answer) -> AsyncIterator[dict[str, Any]]:
+    pace = answer.scheduled.pace
+    prompt_start = time.monotonic()
+    await sleep_until(prompt_start + answer.prompt_tokens / pace.prompt_rate)
+    eval_start = time.monotonic()
+    tokens = 0
+    for chunk in _chunks(answer):
+        if chunk["done"]:
+            count = int(chunk.get("eval_count", 0))
+            await sleep_until(eval_start + max(count, tokens) / pace.token_rate)
+            end = time.monotonic()
+            chunk["total_duration"] = int((end - answer.scheduled.started) * 1e9)
+            chunk["load_duration"] = answer.scheduled.load_ns
+            chunk["prompt_eval_duration"] = int((eval_start - prompt_start) * 1e9)
+            if count:
+                chunk["eval_duration"] = int((end - eval_start) * 1e9)
+        else:
+            tokens += 1
+            await sleep_until(eval_start + tokens / pace.token_rate)
+        chunk["created_at"] = utc_timestamp()
+        yield chunk
+
+
+def _merged(answer: Answer, chunks: Iterable[dict[str, Any]]) -> dict[str, Any]:
     content: list[str] = []
     thinking: list[str] = []
     logprobs: list[Any] = []
     calls: list[Any] = []
     last: dict[str, Any] = {}
-    for chunk in _chunks(answer):
+    for chunk in chunks:
         part = chunk["message"] if answer.chat else chunk
         content.append(part.get("content" if answer.chat else "response", ""))
         thinking.append(part.get("thinking", ""))
@@ -171,10 +231,16 @@ def _merged(answer: Answer) -> dict[str, Any]:
 
 def respond(answer: Answer) -> Response:
     if answer.stream:
-        return NDJSONResponse(_stream(answer))
+        return NDJSONResponse(_stream(answer), flush_each=answer.scheduled.pace.real)
     if answer.failure is not None:
         raise HTTPError(answer.failure.status, answer.failure.message, JSON)
-    return json_response(_merged(answer))
+    if answer.scheduled.pace.real:
+
+        async def paced() -> dict[str, Any]:
+            return _merged(answer, [chunk async for chunk in _paced(answer)])
+
+        return DeferredJSONResponse(paced)
+    return json_response(_merged(answer, _chunks(answer)))
 
 
 def stream_flag(data: dict[str, Any]) -> bool:

@@ -7,6 +7,7 @@ top to bottom, before the emulated model runs. Answer assembly lives in `._answe
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from ollama_api.models import EmbeddingsResponse, EmbedResponse
@@ -16,11 +17,14 @@ from starlette.responses import Response
 from .._state import state_of
 from ..emulation.engine import GenerationInput, embed_text, normalise
 from ..emulation.gotemplate import TemplateError, parse_template
+from ..emulation.pace import sleep_until
 from ..emulation.prompt import render_chat, render_generate
 from ..emulation.scheduler import check_capabilities, find_model, parse_ref, schedule
 from ..emulation.tokens import stable_hash, vocabulary
+from ..http.faults import faults_of
 from ..http.wire import Failure, HTTPError, go_quote, json_response, utc_timestamp
 from ._answers import (
+    ENDLESS_CONTEXTS,
     MULTIMODAL,
     Answer,
     check_top_logprobs,
@@ -60,7 +64,7 @@ async def generate(request: Request, data: dict[str, Any]) -> Response:
     wanted = ["completion"] + (["insert"] if suffix else [])
     think, think_set = think_level(data.get("think"), model, request_model)
     check_capabilities(model, wanted, request_model, "generate")
-    scheduled = schedule(state, model, data.get("options"), data.get("keep_alive"))
+    scheduled = await schedule(state, model, data.get("options"), data.get("keep_alive"))
     if not prompt:
         return immediate(request_model, "load", chat=False)
     images = data.get("images") or []
@@ -96,6 +100,8 @@ async def generate(request: Request, data: dict[str, Any]) -> Response:
         suffix=suffix,
         logprobs=data.get("logprobs") is True,
         top_logprobs=int(data.get("top_logprobs") or 0),
+        endless="endless" in faults_of(request),
+        bound=ENDLESS_CONTEXTS * scheduled.num_ctx,
     )
     answer = Answer(
         request_model=request_model,
@@ -127,7 +133,7 @@ async def chat(request: Request, data: dict[str, Any]) -> Response:
     wanted = ["completion"] + (["tools"] if tools else [])
     think, think_set = think_level(data.get("think"), model, request_model)
     check_capabilities(model, wanted, request_model, "chat")
-    scheduled = schedule(state, model, data.get("options"), data.get("keep_alive"))
+    scheduled = await schedule(state, model, data.get("options"), data.get("keep_alive"))
     if not messages:
         return immediate(request_model, "load", chat=True)
     convo = plain_messages(model.messages) + messages
@@ -164,6 +170,8 @@ async def chat(request: Request, data: dict[str, Any]) -> Response:
         images=image_count,
         logprobs=data.get("logprobs") is True,
         top_logprobs=int(data.get("top_logprobs") or 0),
+        endless="endless" in faults_of(request),
+        bound=ENDLESS_CONTEXTS * scheduled.num_ctx,
     )
     answer = Answer(
         request_model=request_model,
@@ -202,7 +210,7 @@ async def embed(request: Request, data: dict[str, Any]) -> Response:
     model = find_model(state, name)
     if model is None:
         raise HTTPError(404, f"model {go_quote(request_model)} not found, try pulling it first")
-    scheduled = schedule(state, model, data.get("options"), data.get("keep_alive"))
+    scheduled = await schedule(state, model, data.get("options"), data.get("keep_alive"))
     if not inputs:
         return json_response(EmbedResponse(model=request_model, embeddings=[]).to_dict())
     if "embedding" not in model.capabilities:
@@ -225,6 +233,10 @@ async def embed(request: Request, data: dict[str, Any]) -> Response:
         tokens_total += tokens
     h = stable_hash(request_model, tokens_total)
     total = scheduled.load_ns + tokens_total * 301_234 + h % 4_999_999 + 1_234_567
+    if scheduled.pace.real and scheduled.slot is not None:
+        async with scheduled.slot:
+            await sleep_until(time.monotonic() + tokens_total / scheduled.pace.prompt_rate)
+        total = int((time.monotonic() - scheduled.started) * 1e9)
     resp = EmbedResponse(
         model=request_model,
         embeddings=vectors,
@@ -242,7 +254,7 @@ async def embeddings(request: Request, data: dict[str, Any]) -> Response:
     model = find_model(state, name)
     if model is None:
         raise HTTPError(404, f"model {go_quote(request_model)} not found, try pulling it first")
-    scheduled = schedule(state, model, data.get("options"), data.get("keep_alive"))
+    scheduled = await schedule(state, model, data.get("options"), data.get("keep_alive"))
     prompt = str(data.get("prompt") or "")
     if not prompt:
         return json_response(EmbeddingsResponse(embedding=[]).to_dict())
