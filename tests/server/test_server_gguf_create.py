@@ -198,3 +198,21 @@ def test_the_emulated_copy_is_byte_for_byte_what_llama_quantize_writes(tmp_path:
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     llama_quantize_copy(source, emulated)
     assert emulated.read_bytes() == real.read_bytes()
+
+
+def test_a_long_chat_template_far_from_every_known_one_is_not_replaced(wire: Wire, tmp_path: Path) -> None:
+    """Levenshtein distance 100 or more from every index template: no Go template, and `show` gives the
+    file's own chat template (the model runs on it natively), without stop words."""
+    long_template = CHATML + "{# " + "a tool-calling preamble " * 60 + "#}"
+    kv = [
+        ("llama.context_length", 256),
+        ("llama.embedding_length", 32),
+        ("llama.block_count", 1),
+        ("llama.attention.layer_norm_rms_epsilon", 1e-5),
+    ]
+    digest = upload(wire, make_gguf(tmp_path / "long.gguf", "llama", kv, chat_template=long_template))
+    statuses = [p["status"] for p in _create(wire, "long-template", digest)]
+    assert not any(s.startswith("using autodetected template") for s in statuses)
+    answer = _show(wire, "long-template")
+    assert answer["template"] == long_template and "parameters" not in answer
+    assert "\nTEMPLATE {{ .Prompt }}\n" in answer["modelfile"]
