@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ollama_contract.server.http.gofloat import go_float, go_numbers, go_verb_v
+from ollama_contract.server.http.gofloat import go_float, go_json_ready, go_numbers, go_verb_v
+from ollama_contract.server.http.wire import encode
 
 GO_WRITES = [
     (10000.0, "10000"),
@@ -104,3 +105,31 @@ def test_rewriting_never_changes_what_the_json_means(value: object) -> None:
 def test_parameters_print_as_go_fmt_prints_a_float64(value: float, expected: str) -> None:
     """`%v` switches to exponent form from 1e6 on (unlike JSON, from 1e21), with two-digit exponents."""
     assert go_verb_v(value) == expected
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_the_shortcut_for_floats_python_already_writes_as_go_agrees_with_the_full_rule(value: float) -> None:
+    assert go_numbers(json.dumps(value)) == go_float(value)
+    assert go_numbers(json.dumps([value, "1.0"])) == f'[{go_float(value)}, "1.0"]'
+
+
+@given(_JSON)
+def test_the_value_walk_gives_the_same_text_as_rewriting_everything(value: object) -> None:
+    """`encode` turns whole floats into integers first and rewrites the text only when it must."""
+    everything = go_numbers(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    ready, rest = go_json_ready(value)
+    walked = json.dumps(ready, ensure_ascii=False, separators=(",", ":"))
+    assert (go_numbers(walked) if rest else walked) == everything
+    assert encode(value) == encode_reference(everything)
+
+
+def encode_reference(text: str) -> bytes:
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text.encode("utf-8", "replace")

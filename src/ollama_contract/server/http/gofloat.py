@@ -11,10 +11,12 @@ written at all.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
+from typing import Any
 
-__all__ = ["go_float", "go_numbers", "go_verb_v"]
+__all__ = ["go_float", "go_json_ready", "go_numbers", "go_verb_v"]
 
 
 def go_float(value: float) -> str:
@@ -71,17 +73,67 @@ def go_verb_v(value: float) -> str:
 # A JSON string (skipped as a whole, so digits inside strings are never touched) or a number that
 # Python wrote as a float: it has a fraction or an exponent.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+(?:[eE][-+]?\d+)?|[eE][-+]?\d+)')
-# Cheap pre-check: without a digit followed by '.' or 'e' there is no float to rewrite.
-_FLOATISH = re.compile(r"\d[.eE]")
+# Python already writes most floats as Go does (shortest digits, positional from 1e-4 to 1e16); only
+# a whole float (`10000.0`) or an exponent form (`1e-05`, `1e+16`) can differ. Without one of those
+# shapes anywhere in the text there is nothing to rewrite.
+_DIFFERS = re.compile(r"\d\.0(?![0-9])|\d[eE][-+]?\d")
 
 
 def _rewrite(match: re.Match[str]) -> str:
     token = match.group(0)
-    return token if token[0] == '"' else go_float(float(token))
+    if token[0] == '"':
+        return token
+    if "e" not in token and "E" not in token:
+        return token[:-2] if token.endswith(".0") else token
+    return go_float(float(token))
 
 
 def go_numbers(text: str) -> str:
     """Rewrite the floats in compact JSON written by Python's `json` so they read as Go writes them."""
-    if not _FLOATISH.search(text):
+    if not _DIFFERS.search(text):
         return text
     return _TOKEN.sub(_rewrite, text)
+
+
+_SAFE_INT = 2.0**53
+
+
+def _float_ready(value: float) -> tuple[Any, bool]:
+    if value.is_integer() and abs(value) < _SAFE_INT and not (value == 0 and math.copysign(1, value) < 0):
+        return int(value), False  # every digit exact: the integer Go writes
+    return value, not 1e-4 <= abs(value) < 1e16  # outside this, Python writes an exponent
+
+
+def go_json_ready(value: Any) -> tuple[Any, bool]:
+    """`value` with whole floats turned into the integers Go writes for them, and whether a float
+    remains that Python writes differently (an exponent form), so `go_numbers` must rewrite the text.
+
+    Walking the value is much cheaper than scanning the text of a large answer (an embedding) for
+    numbers, and most answers then need no text pass at all. Containers without a change are
+    returned as they are.
+    """
+    if type(value) is float:
+        return _float_ready(value)
+    if isinstance(value, dict):
+        out: dict[Any, Any] | None = None
+        rest = False
+        for key, item in value.items():
+            new, more = go_json_ready(item)
+            rest |= more
+            if new is not item:
+                if out is None:
+                    out = dict(value)
+                out[key] = new
+        return (value if out is None else out), rest
+    if isinstance(value, list | tuple):
+        items: list[Any] | None = None
+        rest = False
+        for i, item in enumerate(value):
+            new, more = go_json_ready(item)
+            rest |= more
+            if new is not item:
+                if items is None:
+                    items = list(value)
+                items[i] = new
+        return (value if items is None else items), rest
+    return value, False
