@@ -228,7 +228,10 @@ class SyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             think: Whether a thinking model thinks before it answers: `true`/`false`, or an effort
                 level. `true` means `medium`. Models that cannot think refuse `true` and the levels;
                 `false` is always accepted. Thinking models think when the field is absent.
@@ -240,12 +243,12 @@ class SyncMethods(ABC):
                 Server default: `0`.
             _debug_render_only: Return the rendered prompt instead of running the model. Server
                 default: `False`.
-            width: Width in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image
-                models; later servers ignore it.
-            height: Height in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for
-                image models; later servers ignore it.
-            steps: Diffusion steps for a generated picture. Read by servers 0.14 to 0.32.9 for image
-                models; later servers ignore it.
+            width: Width in pixels of a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
+            height: Height in pixels of a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
+            steps: Diffusion steps for a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
         """
@@ -375,7 +378,10 @@ class SyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             think: Whether a thinking model thinks before it answers: `true`/`false`, or an effort
                 level. `true` means `medium`. Models that cannot think refuse `true` and the levels;
                 `false` is always accepted. Thinking models think when the field is absent.
@@ -444,7 +450,10 @@ class SyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
         """
         return cast(
             "EmbedResponse",
@@ -491,7 +500,10 @@ class SyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
         """
         return cast(
             "EmbeddingsResponse",
@@ -630,7 +642,10 @@ class SyncMethods(ABC):
             parameters: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             messages: Messages placed before every conversation with the model.
             quantize: Quantize the source, which must be F16, BF16 or F32. Known types, case-
                 insensitive: `q4_K_M` (also `q4_K`), `q4_K_S`, `q8_0`, `f16`, `f32`, `bf16`.
@@ -746,7 +761,10 @@ class SyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             template: Deprecated. Read by old servers; current servers ignore it.
         """
         return cast(
@@ -1148,7 +1166,10 @@ class AsyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             think: Whether a thinking model thinks before it answers: `true`/`false`, or an effort
                 level. `true` means `medium`. Models that cannot think refuse `true` and the levels;
                 `false` is always accepted. Thinking models think when the field is absent.
@@ -1160,12 +1181,12 @@ class AsyncMethods(ABC):
                 Server default: `0`.
             _debug_render_only: Return the rendered prompt instead of running the model. Server
                 default: `False`.
-            width: Width in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image
-                models; later servers ignore it.
-            height: Height in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for
-                image models; later servers ignore it.
-            steps: Diffusion steps for a generated picture. Read by servers 0.14 to 0.32.9 for image
-                models; later servers ignore it.
+            width: Width in pixels of a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
+            height: Height in pixels of a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
+            steps: Diffusion steps for a generated picture for image models, read by servers 0.14.3
+                to 0.32.5 only; 0.32.6 removed it, and later servers ignore it.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
         """
@@ -1295,7 +1316,10 @@ class AsyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             think: Whether a thinking model thinks before it answers: `true`/`false`, or an effort
                 level. `true` means `medium`. Models that cannot think refuse `true` and the levels;
                 `false` is always accepted. Thinking models think when the field is absent.
@@ -1364,7 +1388,10 @@ class AsyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
         """
         return cast(
             "EmbedResponse",
@@ -1411,7 +1438,10 @@ class AsyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
         """
         return cast(
             "EmbeddingsResponse",
@@ -1550,7 +1580,10 @@ class AsyncMethods(ABC):
             parameters: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             messages: Messages placed before every conversation with the model.
             quantize: Quantize the source, which must be F16, BF16 or F32. Known types, case-
                 insensitive: `q4_K_M` (also `q4_K`), `q4_K_S`, `q8_0`, `f16`, `f32`, `bf16`.
@@ -1668,7 +1701,10 @@ class AsyncMethods(ABC):
             options: Model options. They override the model's own parameters, which override the
                 server's defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value
                 is refused with a 500 when the model is scheduled. Integer options also accept a
-                number with a fraction, which the server truncates.
+                number with a fraction, which the server truncates. The options marked `x-load-time:
+                true` are fixed when the model is loaded: a request that asks for other values
+                reloads the model (Ollama's scheduler compares them in `needsReload`), which costs
+                seconds to minutes.
             template: Deprecated. Read by old servers; current servers ignore it.
         """
         return cast(

@@ -39,6 +39,7 @@ from ._errors import (
 )
 from ._ndjson import StreamResult
 from ._object import AsyncOllama, Ollama
+from ._profiles import profile, profile_for, profiled_spec
 from ._streams import AsyncStream, Stream, StreamingOperation, astream, stream
 
 _generated.default.set_default(Ollama)
@@ -70,6 +71,9 @@ __all__ = [
     "astream",
     "create_client",
     "parse_host",
+    "profile",
+    "profile_for",
+    "profiled_spec",
     "stream",
 ]
 __all__ += _generated.__all__

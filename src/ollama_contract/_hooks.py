@@ -74,7 +74,7 @@ def on_request(checker: Checker, request: httpx.Request) -> None:
     except ValueError as exc:
         checker.report(op.operation_id, [Violation("request", "", "json", f"not JSON: {exc}", cut(request.content))])
         return
-    checker.report(op.operation_id, check_request(op, body))
+    checker.report(op.operation_id, check_request(op, body, checker.profile))
 
 
 def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | None]:

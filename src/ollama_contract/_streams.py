@@ -66,7 +66,7 @@ class _Exchange(Generic[T]):
         self.checker = checker if checker is not None else Checker()
         kwargs["json"]["stream"] = True
         if self.checker.active:
-            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"]))
+            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"], self.checker.profile))
         kwargs["extensions"] = {EXTENSION: "stream"}
         self.kwargs = kwargs
         self.decoder: LineDecoder[T] = LineDecoder(self.facts, self.checker)
