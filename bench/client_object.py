@@ -51,7 +51,9 @@ def chat_body() -> bytes:
 
 
 def generate_body() -> bytes:
-    return json.dumps({**final_line("llama3.2", 32), "response": "The sky is blue because of Rayleigh scattering."}).encode()
+    return json.dumps(
+        {**final_line("llama3.2", 32), "response": "The sky is blue because of Rayleigh scattering."}
+    ).encode()
 
 
 def contenders_for(
