@@ -244,3 +244,10 @@ def test_a_read_never_names_another_installed_model_on_a_users_server() -> None:
                 normalize(name),
             }
             assert sent not in installed - {"llama3.2:latest", "all-minilm:latest"}, (operation_id, name, sent)
+
+
+def test_a_create_from_a_model_does_not_read_the_digests_of_its_files() -> None:
+    body = {"model": "mine", "from": "llama3.2", "files": {"model.gguf": "sha256:not-a-digest*"}}
+    assert errors("create_model", body), "the case must break the schema to mean anything"
+    assert verdict("create_model", body, 200).ok
+    assert not verdict("create_model", {"model": "mine", "files": {"model.gguf": "sha256:not-a-digest*"}}, 200).ok

@@ -123,10 +123,14 @@ def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
 
     Generate with an empty prompt, and chat with no messages, only load or unload the model:
     they answer before the runner, the only reader of `format`, is asked for anything. The
-    legacy `name` is read only when `model` is empty.
+    legacy `name` is read only when `model` is empty, and create's `files` only without `from`.
     """
     if not isinstance(request, dict):
         return frozenset()
+    if operation_id == "create_model" and request.get("from"):
+        # A create from a model never parses `files`' digests (server/create.go reads them only
+        # when `from` is empty; it checks only that each is non-empty and its path valid).
+        return frozenset({"files"} | ({"name"} if request.get("model") else set()))
     if operation_id in LEGACY_NAME:
         return frozenset({"name"}) if request.get("model") else frozenset()
     if operation_id in {"generate", "chat"}:
