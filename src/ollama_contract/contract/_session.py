@@ -124,6 +124,7 @@ class ReferenceServer:
 
     def start(self, timeout: float = 30.0) -> str:
         cmd = [sys.executable, "-m", "ollama_contract", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd += ["--quiet"]  # no line per request in server.log (loads are still logged)
         cmd += ["--data-dir", str(self.data_dir)]
         for fault in self.faults:
             cmd += ["--fault", fault]
