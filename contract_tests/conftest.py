@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from ollama_contract._spec import operations
 from ollama_contract.contract import CheckOptions, _session
 from ollama_contract.contract._plugin import ReportPlugin
 from ollama_contract.contract._preflight import TargetError
@@ -52,6 +53,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--request-timeout", type=float, default=CheckOptions.request_timeout, help="seconds for each whole answer"
     )
     group.addoption("--quick", action="store_true", help="no coverage phase: a smaller run, for CI")
+    group.addoption("--operation", action="append", default=[], help="property-test only this operationId")
     group.addoption("--profile", default=None, help="contract to hold the server to: VERSION or all (default: its own)")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
@@ -107,6 +109,10 @@ def pytest_configure(config: pytest.Config) -> None:
         )
     except TargetError as exc:
         raise pytest.UsageError(str(exc)) from None
+    unknown = set(config.getoption("--operation")) - set(operations())
+    if unknown:
+        raise pytest.UsageError(f"--operation {', '.join(sorted(unknown))}: not an operationId of the spec")
+    session.operations = tuple(config.getoption("--operation"))
     config.stash[_SERVER_KEY] = server
     config.stash[_SESSION_KEY] = session
     _session.install(session)

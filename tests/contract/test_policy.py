@@ -221,3 +221,33 @@ def test_the_legacy_name_is_read_only_without_a_model() -> None:
     assert _policy.unread_fields("show_model", body) == {"name"}
     assert verdict("show_model", body, 200).ok
     assert not verdict("show_model", {"name": "not a name!"}, 200).ok
+
+
+def test_a_read_never_names_another_installed_model_on_a_users_server() -> None:
+    """The spec's examples name real models: sent as generated, they would load those models."""
+    installed = frozenset(normalize(n) for n in ("llama3.2", "all-minilm", "mistral", "nomic-embed-text", "qwen3"))
+    guard = Guard(
+        run_id="abc123",
+        owned=False,
+        allow_writes=False,
+        model="llama3.2",
+        embed_model="all-minilm",
+        installed=installed,
+    )
+    for name in ("mistral", "nomic-embed-text", "Qwen3", "qwen3:latest", "mistral:latest", "no-such-model"):
+        for operation_id in ("generate", "chat", "embed", "embeddings", "show_model"):
+            sent = normalize(guard.steer_body(operation_id, {"model": name})["model"])
+            assert sent in {
+                "llama3.2:latest",
+                "all-minilm:latest",
+                normalize(guard.prefix + "missing"),
+                normalize(name),
+            }
+            assert sent not in installed - {"llama3.2:latest", "all-minilm:latest"}, (operation_id, name, sent)
+
+
+def test_a_create_from_a_model_does_not_read_the_digests_of_its_files() -> None:
+    body = {"model": "mine", "from": "llama3.2", "files": {"model.gguf": "sha256:not-a-digest*"}}
+    assert errors("create_model", body), "the case must break the schema to mean anything"
+    assert verdict("create_model", body, 200).ok
+    assert not verdict("create_model", {"model": "mine", "files": {"model.gguf": "sha256:not-a-digest*"}}, 200).ok

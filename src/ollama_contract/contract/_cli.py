@@ -63,6 +63,13 @@ def register(commands: Any) -> None:
         help="seconds each request may take for its whole answer; a slower one is a failure (default: %(default)s)",
     )
     bounds.add_argument(
+        "--operation",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="property-test only this operation (an operationId of the spec, e.g. chat; repeatable)",
+    )
+    bounds.add_argument(
         "--quick", action="store_true", help="leave out the boundary-value (coverage) phase: a smaller run, for CI"
     )
     parser.add_argument(
@@ -95,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
             request_timeout=args.request_timeout,
             progress=args.progress,
             quick=args.quick,
+            operations=args.operation,
             report_dir=args.report_dir,
             profile=args.profile,
             server_faults=args.server_fault,

@@ -128,13 +128,18 @@ def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
 
     Generate with an empty prompt, and chat with no messages, only load or unload the model:
     they answer before the runner, the only reader of `format`, is asked for anything. The
-    legacy `name` is read only when `model` is empty.
+    legacy `name` is read only when `model` is empty, and create's `files` only without `from`.
     """
     if not isinstance(request, dict):
         return frozenset()
     op = _op(operation_id)
     if op is not None and op.legacy_name and op.target:
-        return frozenset({op.legacy_name}) if request.get(op.target.field) else frozenset()
+        unread = {op.legacy_name} if request.get(op.target.field) else set()
+        if operation_id == "create_model" and request.get("from"):
+            # A create from a model never parses `files`' digests (server/create.go reads them
+            # only when `from` is empty; it checks only that each is non-empty, its path valid).
+            unread.add("files")
+        return frozenset(unread)
     if operation_id in {"generate", "chat"}:
         generates = request.get("prompt") if operation_id == "generate" else request.get("messages")
         return frozenset() if generates else frozenset({"format"})

@@ -25,6 +25,8 @@ class CheckOptions:
     """A hard bound on the run, in seconds: no test starts after it, no request waits past it."""
     request_timeout: float = 60.0
     """Seconds each request may take for its whole answer; a request past it is a failure."""
+    operations: list[str] = field(default_factory=list)
+    """Property-test only these operationIds (all when empty); the scenarios still run."""
     quick: bool = False
     """Leave out schemathesis' coverage phase (boundary values, most of the cases): for CI."""
     progress: str = "auto"
@@ -79,6 +81,8 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         args.append("--allow-writes")
     if options.quick:
         args.append("--quick")
+    for operation_id in options.operations:
+        args += ["--operation", operation_id]
     if options.model:
         args += ["--model", options.model]
     if options.embed_model:

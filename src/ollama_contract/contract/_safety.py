@@ -70,6 +70,12 @@ class Guard:
     embed_model: str | None = None
     pull_models: tuple[str, ...] = ()
     created: set[str] = field(default_factory=set)
+    installed: frozenset[str] = frozenset()
+    """The server's models at the start (normalized names), where /api/tags could say."""
+
+    def _other_installed(self, name: str) -> bool:
+        chosen = {normalize(m) for m in (self.model, self.embed_model) if m}
+        return normalize(name) in self.installed - chosen
 
     @property
     def prefix(self) -> str:
@@ -142,6 +148,11 @@ class Guard:
             # Mostly the chosen model; now and then the generated name, to exercise the 404s.
             if isinstance(body.get("model"), str) and model and _pick([True, True, True, False], body["model"]):
                 body["model"] = model
+            elif isinstance(body.get("model"), str) and not self.owned and self._other_installed(body["model"]):
+                # A generated name (the spec's examples name real models) that another installed
+                # model answers to would load that model on the user's server: ask for one
+                # that surely is not there, which still exercises the 404.
+                body["model"] = self.prefix + "missing"
         elif operation_id == "create_model":
             steer("from", readable)
             if isinstance(body.get("model"), str):

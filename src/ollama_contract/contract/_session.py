@@ -23,7 +23,7 @@ import httpx
 
 from ._preflight import check_models, check_target
 from ._report import Recorder
-from ._safety import Guard
+from ._safety import Guard, normalize
 from ._transport import deadline_session
 
 __all__ = ["ReferenceServer", "Session", "current", "install"]
@@ -48,6 +48,8 @@ class Session:
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT
     quick: bool = False
     """No coverage phase (schemathesis' boundary values): a smaller run, for CI."""
+    operations: tuple[str, ...] = ()
+    """Only these operations (operationIds) get property tests; all when empty."""
     profile: str = "all"
     """The contract the server is held to: `all`, or the Ollama version whose profile applies."""
     started: float = field(default_factory=time.monotonic)
@@ -227,6 +229,7 @@ def open_session(
         model=model,
         embed_model=embed_model,
         pull_models=tuple(pull_models),
+        installed=frozenset(normalize(str(m.get("name") or m.get("model"))) for m in installed or []),
     )
     if not guard.writes:
         recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")

@@ -48,6 +48,8 @@ def load_schema(session: Session, config_path: Path) -> Any:
         schema.config.phases.coverage.enabled = False  # the boundary-value phase: most of a run's cases
     if excluded := session.guard.excluded():
         schema = schema.exclude(operation_id=sorted(excluded))
+    if session.operations:
+        schema = schema.include(operation_id=sorted(session.operations))
     return schema
 
 
