@@ -46,7 +46,9 @@ def load_schema(session: Session, config_path: Path) -> Any:
     schema.config.generation.update(max_examples=session.max_examples)
     if session.quick:
         schema.config.phases.coverage.enabled = False  # the boundary-value phase: most of a run's cases
-    if excluded := session.guard.excluded():
+    # An operation with servers of its own (ollama.com's hosted web search) is not the server's.
+    hosted = {op.operation_id for op in operations().values() if op.servers}
+    if excluded := session.guard.excluded() | hosted:
         schema = schema.exclude(operation_id=sorted(excluded))
     return schema
 
