@@ -22,7 +22,7 @@ from .._judge import judge
 from .._spec import Operation, operations
 from . import _checks  # noqa: F401  (registers the suite's checks with schemathesis)
 from ._report import Finding, curl_command
-from ._schemas import operation_for, request_errors
+from ._schemas import current_profile, operation_for, request_errors
 from ._session import Session
 from ._transport import NoAnswer, httpx_within
 
@@ -211,8 +211,15 @@ def _ends_in_error(response: Response) -> bool:
 
 
 def conformance_problems(op: Operation, response: httpx.Response) -> list[str]:
-    """Everything in a response that the spec does not allow (the spec module's one judge)."""
-    verdict = judge(op.method, op.path, response.status_code, response.headers.get("content-type"), response.content)
+    """Everything in a response that the spec (under the run's profile) does not allow: the spec module's judge."""
+    verdict = judge(
+        op.method,
+        op.path,
+        response.status_code,
+        response.headers.get("content-type"),
+        response.content,
+        profile=current_profile(),
+    )
     return [f"{op.label}: {v.describe()}" for v in verdict.violations]
 
 
