@@ -9,5 +9,6 @@
   `llama-quantize` checks and writes when Ollama validates an uploaded GGUF; `autodetect` picks
   the template a GGUF chat template selects.
 * `options` reads model options and keep-alive values with Ollama's rules; `scheduler` finds the
-  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists).
+  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists,
+  when a request reloads one); `pace` says whether all this takes real time.
 """
