@@ -203,7 +203,7 @@ def _model_info(kv: dict[str, Any], verbose: bool) -> dict[str, Any]:
         if not verbose and isinstance(value, list) and value:
             value = None
         out[key] = value
-    return out
+    return dict(sorted(out.items()))  # a Go map: encoding/json writes its keys sorted
 
 
 async def show_model(request: Request, data: dict[str, Any]) -> Response:
