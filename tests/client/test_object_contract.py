@@ -111,3 +111,22 @@ def test_reprs_leave_unset_fields_out(server: Server) -> None:
         == "GenerateResponse(model='llama3.2', created_at='2025-10-02T09:14:51.36Z', done=True, response='Hi.')"
     )
     assert repr(answer.eval_count) == "UNSET"
+
+
+def test_text_reads_the_fields_the_streams_join() -> None:
+    """`.text` comes from the model template, the streams' joined text from `_ndjson.STREAMED`:
+    the two must name the same field of every streaming operation's item."""
+    from ollama_contract._ndjson import STREAMED, facts_for
+
+    for operation, shape in STREAMED.items():
+        cls = facts_for(operation).item
+        assert hasattr(cls, "text") == (shape.text is not None), operation
+        if shape.text is None:
+            continue
+        data: dict[str, Any] = {"model": "m", "created_at": "2025-10-02T09:14:51Z", "done": False}
+        node = data
+        for key in shape.text[:-1]:
+            node = node.setdefault(key, {"role": "assistant"})
+        node[shape.text[-1]] = "the streamed text"
+        assert cls.from_dict(data).text == "the streamed text", operation
+        assert cls.from_dict({"model": "m", "created_at": "2025-10-02T09:14:51Z", "done": True}).text == ""
