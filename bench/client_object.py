@@ -54,7 +54,8 @@ def chat_body() -> bytes:
 
 
 def generate_body() -> bytes:
-    return json.dumps({**final_line("llama3.2", 32), "response": "The sky is blue because of Rayleigh scattering."}).encode()
+    answer = {**final_line("llama3.2", 32), "response": "The sky is blue because of Rayleigh scattering."}
+    return json.dumps(answer).encode()
 
 
 def contenders_for(
