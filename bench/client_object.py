@@ -34,7 +34,7 @@ from ollama_contract import Ollama
 
 CALLS = 300
 LINES = 20_000
-REPEAT = 7
+REPEAT = 9
 HISTORY: list[dict[str, Any]] = [
     {"role": "system", "content": "You answer in one sentence."},
     {"role": "user", "content": "Why is the sky blue?"},
