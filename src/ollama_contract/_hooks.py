@@ -29,8 +29,9 @@ result an already-finished awaitable. A response tells which client it came from
 (httpx binds it in a `BoundSyncStream` or a `BoundAsyncStream`): for a sync client the work is
 done at once; for an async one the hook returns a coroutine that reads the body with `aread()`.
 
-Requests sent by this package's own streams are marked (`_config.EXTENSION`) and left alone: the
-stream validates its request and its lines itself, once.
+Requests sent by this package's own streams and by the client object (`Ollama`) are marked
+(`_config.EXTENSION`) and left alone: they validate their request and their response (or lines)
+themselves, once (`_streams`, `_calls`).
 """
 
 from __future__ import annotations
