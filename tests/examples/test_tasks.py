@@ -79,7 +79,7 @@ def run(server: tuple[str, Path], task: str, version: str) -> str:
 
 
 def test_all_nine_tasks_are_here() -> None:
-    assert NAMES == sorted(EXPECTED)
+    assert sorted(EXPECTED) == NAMES
     assert all((TASKS / name / "official.py").exists() for name in NAMES)
 
 

@@ -1,6 +1,7 @@
 # Task: a streaming chat that keeps its history across turns.
-import ollama_contract as ollama
 from ollama_api.params import MessageDict
+
+import ollama_contract as ollama
 
 messages: list[MessageDict] = []
 for question in ["Why is the sky blue?", "And why are sunsets red?"]:

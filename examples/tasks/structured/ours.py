@@ -1,9 +1,10 @@
 # Task: structured output into a pydantic model.
 from typing import Literal
 
+from pydantic import BaseModel
+
 import ollama_contract as ollama
 from ollama_contract.helpers import format_schema, parse_as
-from pydantic import BaseModel
 
 
 class Pet(BaseModel):

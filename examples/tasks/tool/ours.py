@@ -1,8 +1,9 @@
 # Task: a tool from a Python function, called by the model, its result sent back.
 from typing import Literal
 
-import ollama_contract as ollama
 from ollama_api.models import Message
+
+import ollama_contract as ollama
 from ollama_contract.helpers import Tools
 
 
