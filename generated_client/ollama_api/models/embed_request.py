@@ -49,7 +49,9 @@ class EmbedRequest:
     """ Model options. They override the model's own parameters, which override the server's
     defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
     with a 500 when the model is scheduled. Integer options also accept a number with a
-    fraction, which the server truncates.
+    fraction, which the server truncates. The options marked `x-load-time: true` are fixed
+    when the model is loaded: a request that asks for other values reloads the model (Ollama's
+    scheduler compares them in `needsReload`), which costs seconds to minutes.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -67,7 +67,9 @@ class GenerateRequest:
     """ Model options. They override the model's own parameters, which override the server's
     defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
     with a 500 when the model is scheduled. Integer options also accept a number with a
-    fraction, which the server truncates.
+    fraction, which the server truncates. The options marked `x-load-time: true` are fixed
+    when the model is loaded: a request that asks for other values reloads the model (Ollama's
+    scheduler compares them in `needsReload`), which costs seconds to minutes.
      """
     think: bool | ThinkType1 | Unset = UNSET
     """ Whether a thinking model thinks before it answers: `true`/`false`, or an effort level.
@@ -85,14 +87,14 @@ class GenerateRequest:
     field_debug_render_only: bool | Unset = UNSET
     """ Return the rendered prompt instead of running the model. Server default: `false`. """
     width: int | Unset = UNSET
-    """ Width in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Width in pixels of a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     height: int | Unset = UNSET
-    """ Height in pixels of a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Height in pixels of a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     steps: int | Unset = UNSET
-    """ Diffusion steps for a generated picture. Read by servers 0.14 to 0.32.9 for image models; later servers
-    ignore it. """
+    """ Diffusion steps for a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
+    removed it, and later servers ignore it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -65,11 +65,11 @@ class GenerateResponse:
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
     image: str | Unset = UNSET
-    """ The generated picture, from an image model (servers 0.14 to 0.32.9 only). """
+    """ The generated picture, from an image model (servers 0.14.3 to 0.32.5 only). """
     completed: int | Unset = UNSET
-    """ Diffusion steps done so far, while an image model works (servers 0.14 to 0.32.9 only). """
+    """ Diffusion steps done so far, while an image model works (servers 0.14.3 to 0.32.5 only). """
     total: int | Unset = UNSET
-    """ Diffusion steps in all, while an image model works (servers 0.14 to 0.32.9 only). """
+    """ Diffusion steps in all, while an image model works (servers 0.14.3 to 0.32.5 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="ModelSummary")
 
 @_attrs_define
 class ModelSummary:
-    """One model in the list of local models. Servers before 0.1 sent only `name`, `modified_at` and
-    `size`; `digest` came next, then `details`, then `model`. The documentation has shown entries
+    """One model in the list of local models. Servers before 0.0.17 sent only `name`, `modified_at`
+    and `size`; `digest` came in 0.0.17, `details` in 0.1.15, `model` in 0.1.21. The documentation has shown entries
     without `name`, so only the two fields every version sends are required.
 
     """
@@ -40,7 +40,7 @@ class ModelSummary:
     name: str | Unset = UNSET
     """ The model's shortest name, such as `llama3.2:latest`. """
     model: str | Unset = UNSET
-    """ The same name again; absent before 0.1.32. """
+    """ The same name again; absent before 0.1.21. """
     remote_model: str | Unset = UNSET
     remote_host: str | Unset = UNSET
     digest: str | Unset = UNSET
