@@ -114,7 +114,16 @@ def test_ours_needs_no_narrowing(task: str) -> None:
 def test_ours_pass_mypy_strict() -> None:
     files = [str(TASKS / name / "ours.py") for name in NAMES]
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(ROOT / "pyproject.toml"), *files],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--explicit-package-bases",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            *files,
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -20,5 +20,5 @@ def get_temperature(city: str, unit: Literal["celsius", "fahrenheit"] = "celsius
 tools = Tools(get_temperature)
 messages = [Message(role="user", content="What is the temperature in Paris?")]
 response = ollama.chat("qwen3", messages, tools=tools)
-messages += [response.message, *tools.results(response.message)]
+messages += [response["message"], *tools.results(response["message"])]
 print(ollama.chat("qwen3", messages).text)

@@ -17,7 +17,7 @@ call ollama.com; `systemone`) raise `RequestError` saying so.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeAlias
 
 from ollama_api.models import (
     ChatResponse,
@@ -28,13 +28,12 @@ from ollama_api.models import (
     Message,
     Options,
     ProgressResponse,
-    ShowResponse,
-    StatusResponse,
     Tool,
 )
+from ollama_api.models import ProgressResponse as StatusResponse  # {status}, as the official one
 from ollama_api.models import PsResponse as ProcessResponse
 
-from ._client import AsyncClient, Client
+from ._client import AsyncClient, Client, ShowResponse
 from ._errors import RequestError, ResponseError
 from ._image import Image
 
@@ -56,6 +55,8 @@ __all__ = [
     "ShowResponse",
     "StatusResponse",
     "Tool",
+    "WebFetchResponse",
+    "WebSearchResponse",
     "chat",
     "copy",
     "create",
@@ -98,6 +99,11 @@ def _outside_the_contract(name: str) -> Any:
     refuse.__name__ = name
     return refuse
 
+
+WebSearchResponse: TypeAlias = Any
+"""No such answer comes from this client (see `web_search`); the name is here so imports work."""
+WebFetchResponse: TypeAlias = Any
+"""No such answer comes from this client (see `web_fetch`); the name is here so imports work."""
 
 web_search = _outside_the_contract("web_search")
 web_fetch = _outside_the_contract("web_fetch")

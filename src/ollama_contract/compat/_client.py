@@ -10,7 +10,7 @@ contract checked), with what code written for the official client also relies on
   (`helpers.prepare`, one pass over the body);
 - errors are the official `ResponseError` / `RequestError` / built-in `ConnectionError`, each also
   this package's typed error (`_errors.translated`), raised by calls and by streams alike;
-- `copy` and `delete` answer `StatusResponse(status="success")`, as the official client does.
+- `copy` and `delete` answer `ProgressResponse(status="success")`, as the official client does.
 
 Everything goes through the one method every generated method calls, `_call`, so no operation
 is written twice.
@@ -23,13 +23,15 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
-from ollama_api.models import StatusResponse
+from ollama_api import models
+from ollama_api.models import ProgressResponse
+from ollama_api.types import Unset
 
 from .._object import AsyncOllama, Ollama
 from ..helpers import prepare
 from ._errors import translated
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["AsyncClient", "Client", "ShowResponse"]
 
 T = TypeVar("T")
 
@@ -49,6 +51,27 @@ def _split(kwargs: dict[str, Any], http: type[httpx.Client] | type[httpx.AsyncCl
     return options
 
 
+class ShowResponse(models.ShowResponse):
+    """`ShowResponse` with the official client's spelling of `model_info` too (`modelinfo`)."""
+
+    __slots__ = ()
+
+    @property
+    def modelinfo(self) -> models.ShowResponseModelInfo | None:
+        info = self.model_info
+        return None if isinstance(info, Unset) else info
+
+
+def _official(operation: str, result: Any) -> Any:
+    """What the official client answers where it differs in shape: `status: success` for copy and
+    delete, and a show answer that also answers to `modelinfo`."""
+    if operation in _SUCCESS:
+        return ProgressResponse(status="success")
+    if operation == "show_model" and type(result) is models.ShowResponse:
+        result.__class__ = ShowResponse  # the same fields: a view, not a copy
+    return result
+
+
 class Client(Ollama):
     """The official `ollama.Client`, on this package's client object. `Client(host=None, **httpx_kwargs)`."""
 
@@ -64,15 +87,15 @@ class Client(Ollama):
             )
         if stream:
             return _Stream(result)
-        return StatusResponse(status="success") if operation in _SUCCESS else result
+        return _official(operation, result)
 
-    def copy(self, source: str, destination: str) -> StatusResponse:  # type: ignore[override]
+    def copy(self, source: str, destination: str) -> ProgressResponse:  # type: ignore[override]
         """Copy a model under a new name; answers `status: success` as the official client does."""
-        return super().copy(source, destination)  # type: ignore[func-returns-value]
+        return super().copy(source, destination)  # type: ignore[return-value]
 
-    def delete(self, model: str | None = None, *, name: str | None = None) -> StatusResponse:  # type: ignore[override]
+    def delete(self, model: str | None = None, *, name: str | None = None) -> ProgressResponse:  # type: ignore[override]
         """Delete a model; answers `status: success` as the official client does."""
-        return super().delete(model, name=name)  # type: ignore[func-returns-value]
+        return super().delete(model, name=name)  # type: ignore[return-value]
 
 
 class AsyncClient(AsyncOllama):
@@ -90,13 +113,13 @@ class AsyncClient(AsyncOllama):
             )
         if stream:
             return _AsyncStream(result)
-        return StatusResponse(status="success") if operation in _SUCCESS else result
+        return _official(operation, result)
 
-    async def copy(self, source: str, destination: str) -> StatusResponse:  # type: ignore[override]
-        return await super().copy(source, destination)  # type: ignore[func-returns-value]
+    async def copy(self, source: str, destination: str) -> ProgressResponse:  # type: ignore[override]
+        return await super().copy(source, destination)  # type: ignore[func-returns-value, return-value]
 
-    async def delete(self, model: str | None = None, *, name: str | None = None) -> StatusResponse:  # type: ignore[override]
-        return await super().delete(model, name=name)  # type: ignore[func-returns-value]
+    async def delete(self, model: str | None = None, *, name: str | None = None) -> ProgressResponse:  # type: ignore[override]
+        return await super().delete(model, name=name)  # type: ignore[func-returns-value, return-value]
 
 
 class _Stream(Generic[T]):

@@ -10,7 +10,6 @@ ollama.ResponseError` and `except ModelNotFoundError` both catch it, with every 
 from __future__ import annotations
 
 import builtins
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -56,14 +55,16 @@ class RequestError(OllamaError):
         self.error = error
 
 
-@functools.cache
-def _both(official: type[OllamaError], ours: type[BaseException]) -> type[BaseException]:
-    return type(ours.__name__, (official, ours), {"__module__": __name__, "__doc__": ours.__doc__})
+_TWINS: dict[tuple[type[BaseException], ...], type[BaseException]] = {}
 
 
-@functools.cache
-def _connection(ours: type[APIConnectionError]) -> type[BaseException]:
-    return type(ours.__name__, (ours, builtins.ConnectionError), {"__module__": __name__, "__doc__": ours.__doc__})
+def _twin(*bases: type[BaseException]) -> type[BaseException]:
+    """One class per combination, made once: `except` matches by class, so the twin must be stable."""
+    cls = _TWINS.get(bases)
+    if cls is None:
+        ours = bases[-1] if bases[-1] is not builtins.ConnectionError else bases[0]
+        cls = _TWINS[bases] = type(ours.__name__, bases, {"__module__": __name__, "__doc__": ours.__doc__})
+    return cls
 
 
 def translate(error: OllamaError) -> BaseException:
@@ -72,19 +73,19 @@ def translate(error: OllamaError) -> BaseException:
         return error
     extra: dict[str, Any]
     if isinstance(error, APIStatusError):
-        cls = _both(ResponseError, type(error))
+        cls = _twin(ResponseError, type(error))
         extra = {"error": error.message if error.message is not None else str(error), "status_code": error.status}
     elif isinstance(error, StreamError | IncompleteStreamError):
-        cls = _both(ResponseError, type(error))
+        cls = _twin(ResponseError, type(error))
         extra = {"error": error.message if error.message is not None else str(error), "status_code": -1}
     elif isinstance(error, ContractViolation) and error.where == "request":
         # Refused before sending. The official client would have sent it and got the server's
         # refusal, so it is a ResponseError too (400, what it is), and a RequestError as the
         # official client names the requests it refuses itself.
-        cls = _both(ResponseError, _both(RequestError, type(error)))
+        cls = _twin(ResponseError, RequestError, type(error))
         extra = {"error": str(error), "status_code": 400}
     elif isinstance(error, APIConnectionError):
-        cls = _connection(type(error))
+        cls = _twin(type(error), builtins.ConnectionError)
         extra = {}
     else:
         return error
