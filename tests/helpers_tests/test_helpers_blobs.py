@@ -67,7 +67,10 @@ def gguf(path: Path) -> Path:
 
     writer = GGUFWriter(path, "llama")
     writer.add_type("model")
-    writer.add_context_length(256)
+    writer.add_context_length(256)  # and the other keys llama.cpp needs to load a llama
+    writer.add_embedding_length(8)
+    writer.add_block_count(1)
+    writer.add_layer_norm_rms_eps(1e-5)
     writer.add_file_type(1)
     import numpy as np
 
