@@ -434,3 +434,12 @@ class CreateRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def license(self) -> list[str] | str | Unset:
+        """The same as `license_`, under its JSON name."""
+        return self.license_
+
+    @license.setter
+    def license(self, value: list[str] | str | Unset) -> None:
+        self.license_ = value

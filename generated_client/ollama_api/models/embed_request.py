@@ -224,3 +224,12 @@ class EmbedRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def input(self) -> list[str] | str | Unset:
+        """The same as `input_`, under its JSON name."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: list[str] | str | Unset) -> None:
+        self.input_ = value

@@ -455,3 +455,12 @@ class GenerateRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def format(self) -> FormatType0 | FormatType1 | None | Unset:
+        """The same as `format_`, under its JSON name."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: FormatType0 | FormatType1 | None | Unset) -> None:
+        self.format_ = value

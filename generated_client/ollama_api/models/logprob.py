@@ -158,3 +158,12 @@ class Logprob:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def bytes(self) -> list[int] | Unset:
+        """The same as `bytes_`, under its JSON name."""
+        return self.bytes_
+
+    @bytes.setter
+    def bytes(self, value: list[int] | Unset) -> None:
+        self.bytes_ = value

@@ -201,3 +201,12 @@ class ModelDetails:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def format(self) -> str | Unset:
+        """The same as `format_`, under its JSON name."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: str | Unset) -> None:
+        self.format_ = value

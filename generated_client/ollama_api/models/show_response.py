@@ -348,3 +348,12 @@ class ShowResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def license(self) -> str | Unset:
+        """The same as `license_`, under its JSON name."""
+        return self.license_
+
+    @license.setter
+    def license(self, value: str | Unset) -> None:
+        self.license_ = value
