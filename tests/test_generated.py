@@ -93,12 +93,22 @@ def test_generated_package_ships_its_spec_and_stamp() -> None:
 
     pkg = resources.files("ollama_api")
     shipped = json.loads(pkg.joinpath("openapi.json").read_text(encoding="utf-8"))
+    assert shipped.pop("x-generated").startswith("Generated from openapi.yaml")
     assert shipped == load_yaml_spec()
     stamp = json.loads(pkg.joinpath("_provenance.json").read_text(encoding="utf-8"))
     assert set(stamp["tools"]) == {"openapi-python-client", "ruff"}
     import hashlib
 
     assert stamp["spec_sha256"] == hashlib.sha256((ROOT / "openapi.yaml").read_bytes()).hexdigest()
+
+
+def test_every_generated_file_says_so_on_its_first_line() -> None:
+    package = ROOT / "generated_client" / "ollama_api"
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert len(files) > 50
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert "Generated from openapi.yaml" in first and "do not edit" in first, path
 
 
 def test_streaming_operations_have_stream_functions() -> None:

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
