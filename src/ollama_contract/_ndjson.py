@@ -181,8 +181,8 @@ def _getter(path: tuple[str, ...] | None) -> Callable[[dict[str, Any]], Any]:
     return get
 
 
-def _nothing(data: Any) -> Any:
-    return None
+def _same(data: Any) -> Any:
+    return data
 
 
 class LineDecoder(Generic[T]):
@@ -199,8 +199,8 @@ class LineDecoder(Generic[T]):
         self.facts = facts
         self.checker = checker
         self.operation = facts.operation.operation_id
-        # Untyped: the hooks only check lines that the generated code will build itself.
-        self.build: Callable[[Any], T] = builder_for(facts.item) if typed else _nothing
+        # Untyped: the hooks check the parsed lines and hand them to the generated code, which builds them.
+        self.build: Callable[[Any], T] = builder_for(facts.item) if typed else _same
         self.done = False
         self.count = 0
         self.last: T | None = None

@@ -7,6 +7,7 @@ the tests given with `--watch-tests` run.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import subprocess
 import sys
@@ -27,10 +28,8 @@ def _wait_for(lines: queue.Queue[str], seen: list[str], text: str, timeout: floa
     while not any(text in line for line in seen):
         left = deadline - time.monotonic()
         assert left > 0, f"no {text!r} within {timeout}s; output so far:\n" + "\n".join(seen)
-        try:
+        with contextlib.suppress(queue.Empty):
             seen.append(lines.get(timeout=left))
-        except queue.Empty:
-            pass
 
 
 def test_watch_regenerates_on_save_and_keeps_the_client_on_a_broken_spec(scratch: Path) -> None:

@@ -23,6 +23,18 @@ class FormatType1:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         format_type_1 = cls()
 
@@ -44,3 +56,6 @@ class FormatType1:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PLAIN: frozenset[str] = frozenset(())
