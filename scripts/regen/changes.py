@@ -196,7 +196,7 @@ def ci(root: Path, generate: Callable[[Path], Path], say: Callable[[str], None] 
     if not result.touched:
         say(f"regenerate --ci: openapi.yaml and codegen/ are as in {why}.")
         return 0
-    say(f"regenerate --ci: what the spec change does to users, since {why}:")
+    say(f"regenerate --ci: what the change to the spec or codegen/ does to users, since {why}:")
     for line in result.lines() or ["(no change that users can see)"]:
         say(f"  {line}")
     old, new = version_at(root, base), version_at(root, None)
