@@ -6,13 +6,19 @@ the reference server for the run and stops it afterwards.
 
 from __future__ import annotations
 
+import signal
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from ollama_contract.contract import CheckOptions, _session
-from ollama_contract.contract._report import ReportPlugin
+from ollama_contract.contract._plugin import ReportPlugin
+from ollama_contract.contract._preflight import TargetError
+from ollama_contract.contract._progress import Progress
 
 settings.register_profile(
     "contract",
@@ -27,6 +33,9 @@ settings.load_profile("contract")
 _SERVER_KEY = pytest.StashKey[_session.ReferenceServer | None]()
 _SESSION_KEY = pytest.StashKey[_session.Session]()
 
+GRACE_SECONDS = 15.0
+"""How long after --max-time the watchdog waits for the run to wind down before it ends it."""
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("ollama-contract")
@@ -38,30 +47,79 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--max-examples", type=int, default=CheckOptions.max_examples, help="generated cases per operation and phase"
     )
-    group.addoption("--max-time", type=float, default=None, help="stop starting tests after this many seconds")
+    group.addoption("--max-time", type=float, default=None, help="end the run after this many seconds")
+    group.addoption(
+        "--request-timeout", type=float, default=CheckOptions.request_timeout, help="seconds for each whole answer"
+    )
+    group.addoption("--profile", default=None, help="contract to hold the server to: VERSION or all (default: its own)")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
+    group.addoption("--progress", default="off", choices=["auto", "live", "plain", "off"], help="progress display")
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does: pytest winds down and the report is written."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def _watchdog(session: _session.Session, plugin: ReportPlugin, server: _session.ReferenceServer | None) -> None:
+    """--max-time is a hard bound: if the run has not ended GRACE_SECONDS after it, end it here."""
+    import os
+    import time
+
+    assert session.max_time is not None
+    time.sleep(max(0.0, session.max_time - (time.monotonic() - session.started)) + GRACE_SECONDS)
+    plugin.progress.stop()
+    plugin.status = f"ended by the --max-time watchdog ({session.max_time:g} s + {GRACE_SECONDS:g} s)"
+    plugin.finish_current("stopped")
+    plugin.write()
+    for line in plugin.lines():
+        print(line, flush=True)
+    try:
+        if server is not None:
+            server.stop()
+        else:
+            session.remove_own_models()
+    finally:
+        os._exit(1 if plugin.verdict == "FAILED" else 0)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    session, server = _session.open_session(
-        base_url=config.getoption("--ollama-url"),
-        allow_writes=config.getoption("--allow-writes"),
-        model=config.getoption("--model"),
-        embed_model=config.getoption("--embed-model"),
-        pull_models=config.getoption("--pull-model"),
-        max_examples=config.getoption("--max-examples"),
-        max_time=config.getoption("--max-time"),
-        faults=config.getoption("--server-fault"),
-    )
+    try:
+        session, server = _session.open_session(
+            base_url=config.getoption("--ollama-url"),
+            allow_writes=config.getoption("--allow-writes"),
+            model=config.getoption("--model"),
+            embed_model=config.getoption("--embed-model"),
+            pull_models=config.getoption("--pull-model"),
+            max_examples=config.getoption("--max-examples"),
+            max_time=config.getoption("--max-time"),
+            faults=config.getoption("--server-fault"),
+            request_timeout=config.getoption("--request-timeout"),
+            profile=config.getoption("--profile"),
+        )
+    except TargetError as exc:
+        raise pytest.UsageError(str(exc)) from None
     config.stash[_SERVER_KEY] = server
     config.stash[_SESSION_KEY] = session
     _session.install(session)
     report_dir = config.getoption("--report-dir")
     if report_dir:
-        config.option.xmlpath = str(Path(report_dir) / "junit.xml")
+        # Hypothesis keeps caches (its unicode tables) in `.hypothesis/` of the current folder by
+        # default: a run writes nothing outside its report folder.
+        set_hypothesis_home_dir(Path(report_dir) / ".hypothesis")
     target = session.base_url + (" (reference server started for this run)" if server else "")
-    config.pluginmanager.register(ReportPlugin(session.recorder, Path(report_dir) if report_dir else None, target))
+    progress = Progress(session.recorder, config.getoption("--progress"))
+    plugin = ReportPlugin(session.recorder, Path(report_dir) if report_dir else None, target, progress)
+    config.pluginmanager.register(plugin)
+    _stop_on_sigterm()
+    if session.max_time is not None:
+        threading.Thread(target=_watchdog, args=(session, plugin, server), name="max-time", daemon=True).start()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,19 +1,23 @@
 """ollama-contract: talk to Ollama from Python, and know that client and server agree.
 
 ```python
-from ollama_api.api.inference import generate
-from ollama_api.models import GenerateRequest
-from ollama_contract import create_client, stream
+import ollama_contract
+from ollama_contract import Ollama
 
-client = create_client()                       # OLLAMA_HOST, OLLAMA_API_KEY, strict validation
-answer = generate.sync(client=client, body=GenerateRequest(model="llama3.2", prompt="Hi"))
-with stream(client, generate, GenerateRequest(model="llama3.2", prompt="Hi")) as chunks:
-    for chunk in chunks:
-        print(chunk.response, end="")
+answer = ollama_contract.generate("llama3.2", "Hi")     # a default client: OLLAMA_HOST, strict validation
+client = Ollama("http://127.0.0.1:11434")
+for chunk in client.chat("llama3.2", [{"role": "user", "content": "Hi"}], stream=True):
+    print(chunk.message.content, end="")
 ```
+
+The module-level shortcuts (`generate`, `chat`, `embed`, `list`, `pull`... one per operation, named
+as the client object's methods) call one `Ollama()` built on first use.
 """
 
 __version__ = "0.1.0"
+
+from ollama_api import _methods as _generated
+from ollama_api._methods import *  # noqa: F403 - the shortcuts: one per operation, named by the spec
 
 from ._client import create_client
 from ._config import DEFAULT_TIMEOUT, Retries, parse_host
@@ -34,19 +38,25 @@ from ._errors import (
     Violation,
 )
 from ._ndjson import StreamResult
+from ._object import AsyncOllama, Ollama
+from ._profiles import profile, profile_for, profiled_spec
 from ._streams import AsyncStream, Stream, StreamingOperation, astream, stream
+
+_generated.default.set_default(Ollama)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncOllama",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "ContractViolation",
     "IncompleteStreamError",
     "ModelNotFoundError",
+    "Ollama",
     "OllamaError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -61,5 +71,9 @@ __all__ = [
     "astream",
     "create_client",
     "parse_host",
+    "profile",
+    "profile_for",
+    "profiled_spec",
     "stream",
 ]
+__all__ += _generated.__all__

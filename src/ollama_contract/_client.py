@@ -51,6 +51,7 @@ def create_client(
     timeout: httpx.Timeout | float | None = _DEFAULT,
     retries: Retries | int = _DEFAULT,
     validation: str | None = None,
+    profile: str = "all",
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
     http_client: httpx.Client | None = None,
     async_http_client: httpx.AsyncClient | None = None,
@@ -69,6 +70,9 @@ def create_client(
         retries: how GET and HEAD requests are retried (`Retries`, or a number of retries);
             default 2 retries with backoff. POSTs and streams are never retried.
         validation: `strict`, `warn` or `off`; default `OLLAMA_CONTRACT_VALIDATION`, else `strict`.
+        profile: the contract responses are held to: `all` (the default: what servers of every
+            version send, so an app never breaks on an old server) or an Ollama version such as
+            `0.33.0`, which also requires every field that version always sends.
         transport: the httpx transport to send through (an `httpx.MockTransport` in tests).
         http_client, async_http_client: your own httpx clients, used instead of new ones.
         follow_redirects: whether to follow redirects.
@@ -81,7 +85,7 @@ def create_client(
         key: ApiKey | None = ApiKey.header(headers.pop(authorization))
     else:
         key = ApiKey(api_key) if api_key else ApiKey.from_env()
-    checker = Checker(validation)
+    checker = Checker(validation, profile)
     if timeout is _DEFAULT:
         timeout = DEFAULT_TIMEOUT
     elif timeout is not None and not isinstance(timeout, httpx.Timeout):

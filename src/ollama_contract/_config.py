@@ -167,8 +167,6 @@ class Retries:
         return delay * random.uniform(0.5, 1.0)
 
 
-NO_RETRIES = Retries(attempts=1)
-
 EXTENSION = "ollama_contract"
 """httpx request extension set by this package's streams: they validate their own request and
 lines, so the hooks leave them alone, and the transport never retries them."""

@@ -43,7 +43,7 @@ from typing import Any, cast
 import httpx
 from ollama_api.api.inference.generate import PARSED_LINES
 
-from ._config import is_stream_request
+from ._config import EXTENSION, is_stream_request
 from ._errors import Violation, cut, error_for_status
 from ._ndjson import LineDecoder, LineSplitter, facts_for
 from ._spec import NDJSON, Operation, operation_for
@@ -54,8 +54,8 @@ __all__ = ["ContractHooks", "attach", "checker_of", "event_hooks"]
 
 
 def on_request(checker: Checker, request: httpx.Request) -> None:
-    if not checker.active or is_stream_request(request):
-        return
+    if not checker.active or request.extensions.get(EXTENSION) is not None:
+        return  # a stream, or the client object, checked this body already
     op = operation_for(request.method, request.url.path)
     if op is None:
         where = f"request {request.method} {request.url.path}"
@@ -75,7 +75,7 @@ def on_request(checker: Checker, request: httpx.Request) -> None:
     except ValueError as exc:
         checker.report(op.operation_id, [Violation("request", "", "json", f"not JSON: {exc}", cut(request.content))])
         return
-    checker.report(op.operation_id, check_request(op, body))
+    checker.report(op.operation_id, check_request(op, body, checker.profile))
 
 
 def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | None]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, NoReturn, TypeVar
 
-import attrs
+from ollama_api.streaming import StreamResult
 
 from ._errors import IncompleteStreamError, StreamError, Violation, cut
 from ._spec import NDJSON, Operation, follow, load_spec, model_for, operations
@@ -54,15 +54,6 @@ STREAMED: dict[str, _Shape] = {
     "push_model": _Shape(None, None, "status", "success"),
 }
 """The only hand-written per-operation knowledge: where the streamed text is, and the final line."""
-
-
-@attrs.frozen
-class StreamResult(Generic[T]):
-    """A finished stream: the final item, and the text (and thinking) of every item joined."""
-
-    final: T
-    text: str
-    thinking: str
 
 
 @dataclass(frozen=True)
@@ -221,7 +212,7 @@ class LineDecoder(Generic[T]):
 
     def items(self, lines: Iterable[str | bytes]) -> Iterator[T]:
         """The items of some complete lines, in order; blank lines are skipped."""
-        is_valid = validator(self.facts.line_schema).is_valid if self.checker.active else None
+        is_valid = validator(self.facts.line_schema, self.checker.profile).is_valid if self.checker.active else None
         error_key, final_key, final_value = (
             self.facts.error_key,
             self.facts.shape.final_key,
@@ -302,7 +293,10 @@ class LineDecoder(Generic[T]):
 
     def _error_line(self, data: dict[str, Any]) -> NoReturn:
         if self.checker.active:
-            self.checker.report(self.operation, check_value(self.facts.line_schema, data, self._where()), 200)
+            where = self._where()
+            self.checker.report(
+                self.operation, check_value(self.facts.line_schema, data, where, profile=self.checker.profile), 200
+            )
         message = data.get(self.facts.error_key)
         raise StreamError(
             f"{self.operation}: the server failed after the stream had started: {message}",
@@ -314,7 +308,8 @@ class LineDecoder(Generic[T]):
         )
 
     def _invalid(self, data: Any) -> None:
-        self.checker.report(self.operation, check_value(self.facts.line_schema, data, self._where()), 200)
+        found = check_value(self.facts.line_schema, data, self._where(), profile=self.checker.profile)
+        self.checker.report(self.operation, found, 200)
 
     def _cannot_build(self, data: Any, exc: Exception) -> NoReturn:
         """The generated model cannot hold this line (a required field is missing...): a violation

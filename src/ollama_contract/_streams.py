@@ -23,12 +23,12 @@ a stream nobody else holds, or `close()` closes the response (in a `finally`).
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator, Iterator
-from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 from ollama_api.client import AuthenticatedClient, Client
 from ollama_api.models import ErrorResponse
+from ollama_api.streaming import AsyncStream, Stream
 
 from ._config import EXTENSION
 from ._errors import error_for_status
@@ -38,7 +38,7 @@ from ._spec import module_for
 from ._transport import translating
 from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
 
-__all__ = ["AsyncStream", "Stream", "StreamingOperation", "astream", "stream"]
+__all__ = ["AsyncContractStream", "AsyncStream", "ContractStream", "Stream", "StreamingOperation", "astream", "stream"]
 
 T = TypeVar("T")
 B = TypeVar("B")
@@ -59,15 +59,14 @@ class StreamingOperation(Protocol[B_contra, T_co]):
 class _Exchange(Generic[T]):
     """What the sync and async shells share: the request, its checks, and the decoder of its lines."""
 
-    def __init__(self, operation: StreamingOperation[Any, T], body: Any, checker: Checker | None) -> None:
-        operation_id = operation.__name__.rsplit(".", 1)[-1]
+    def __init__(self, operation_id: str, kwargs: dict[str, Any], checker: Checker | None) -> None:
+        """`kwargs` are httpx's `request` arguments, with the JSON body under `json`."""
         self.facts = facts_for(operation_id)
         self.operation = operation_id
         self.checker = checker if checker is not None else Checker()
-        kwargs: dict[str, Any] = module_for(operation_id)._request_kwargs(body=body)
         kwargs["json"]["stream"] = True
         if self.checker.active:
-            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"]))
+            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"], self.checker.profile))
         kwargs["extensions"] = {EXTENSION: "stream"}
         self.kwargs = kwargs
         self.decoder: LineDecoder[T] = LineDecoder(self.facts, self.checker)
@@ -110,6 +109,8 @@ class _Exchange(Generic[T]):
 class _Progress(Generic[T]):
     """What a stream has read so far; shared by the sync and async streams."""
 
+    _base = "Stream"
+
     _exchange: _Exchange[T]
 
     @property
@@ -131,41 +132,22 @@ class _Progress(Generic[T]):
         return self._exchange.operation
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.operation}: {self._exchange.decoder.count} lines read>"
+        return f"<{self._base} {self.operation}: {self._exchange.decoder.count} lines read>"
 
 
-class Stream(_Progress[T]):
-    """A sync stream of typed items: an iterator and a context manager."""
+class ContractStream(_Progress[T], Stream[T]):
+    """The sync `Stream`: reads the lines of one response, checked by the contract."""
 
     def __init__(self, http: httpx.Client, exchange: _Exchange[T]) -> None:
         self._http = http
         self._exchange = exchange
-        self._iterator = self._iterate()
-
-    def _iterate(self) -> Generator[T, None, None]:
-        exchange = self._exchange
-        with translating(exchange.operation), self._http.stream(**exchange.kwargs) as response:
-            if exchange.route(response) == "whole":
-                response.read()
-                yield exchange.judge(response)
-                return
-            splitter, items = LineSplitter(), exchange.decoder.items
-            for chunk in response.iter_bytes():
-                yield from items(splitter.feed(chunk))
-            yield from items(splitter.flush())
-            exchange.decoder.finish()
+        self._iterator = _read(http, exchange)
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
 
     def __next__(self) -> T:
         return next(self._iterator)
-
-    def __enter__(self) -> Stream[T]:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
 
     def close(self) -> None:
         """Stop reading and close the response (runs the generator's `finally`)."""
@@ -178,43 +160,21 @@ class Stream(_Progress[T]):
         return self._exchange.result()
 
 
-class AsyncStream(_Progress[T]):
-    """An async stream of typed items: an async iterator and an async context manager."""
+class AsyncContractStream(_Progress[T], AsyncStream[T]):
+    """The async `AsyncStream`: reads the lines of one response, checked by the contract."""
+
+    _base = "AsyncStream"
 
     def __init__(self, http: httpx.AsyncClient, exchange: _Exchange[T]) -> None:
         self._http = http
         self._exchange = exchange
-        self._iterator = self._iterate()
-
-    async def _iterate(self) -> AsyncGenerator[T, None]:
-        exchange = self._exchange
-        with translating(exchange.operation):
-            async with self._http.stream(**exchange.kwargs) as response:
-                if exchange.route(response) == "whole":
-                    await response.aread()
-                    yield exchange.judge(response)
-                    return
-                splitter, items = LineSplitter(), exchange.decoder.items
-                async for chunk in response.aiter_bytes():
-                    for item in items(splitter.feed(chunk)):
-                        yield item
-                for item in items(splitter.flush()):
-                    yield item
-                exchange.decoder.finish()
+        self._iterator = _aread(http, exchange)
 
     def __aiter__(self) -> AsyncGenerator[T, None]:
         return self._iterator
 
     async def __anext__(self) -> T:
         return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> AsyncStream[T]:
-        return self
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         """Stop reading and close the response."""
@@ -227,6 +187,44 @@ class AsyncStream(_Progress[T]):
         return self._exchange.result()
 
 
+# The readers are module functions, not methods: a generator made from a bound method holds the
+# stream that holds the generator, a reference cycle that only the garbage collector can free. The
+# response of a stream left behind (`for chunk in stream(...): break`) would then be closed whenever
+# the collector happens to run: once inside httpcore's pool lock, which closing needs too (a
+# freeze), and for the async stream by two finalizers racing to close the same generators
+# ("aclose(): asynchronous generator is already running"). Without the cycle, dropping the
+# iterator closes the sync response at once, and asyncio's finalizer hook schedules the async one.
+
+
+def _read(http: httpx.Client, exchange: _Exchange[T]) -> Generator[T, None, None]:
+    with translating(exchange.operation), http.stream(**exchange.kwargs) as response:
+        if exchange.route(response) == "whole":
+            response.read()
+            yield exchange.judge(response)
+            return
+        splitter, items = LineSplitter(), exchange.decoder.items
+        for chunk in response.iter_bytes():
+            yield from items(splitter.feed(chunk))
+        yield from items(splitter.flush())
+        exchange.decoder.finish()
+
+
+async def _aread(http: httpx.AsyncClient, exchange: _Exchange[T]) -> AsyncGenerator[T, None]:
+    with translating(exchange.operation):
+        async with http.stream(**exchange.kwargs) as response:
+            if exchange.route(response) == "whole":
+                await response.aread()
+                yield exchange.judge(response)
+                return
+            splitter, items = LineSplitter(), exchange.decoder.items
+            async for chunk in response.aiter_bytes():
+                for item in items(splitter.feed(chunk)):
+                    yield item
+            for item in items(splitter.flush()):
+                yield item
+            exchange.decoder.finish()
+
+
 def stream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> Stream[T]:
     """Stream `operation` (a generated module such as `generate`) with `body`, one typed item per line.
 
@@ -235,10 +233,22 @@ def stream(client: AuthenticatedClient | Client, operation: StreamingOperation[B
     once if the body breaks the spec in strict mode.
     """
     http = client.get_httpx_client()
-    return Stream(http, _Exchange(operation, body, checker_of(http)))
+    return ContractStream(http, _Exchange(_name(operation), _kwargs(operation, body), checker_of(http)))
 
 
 def astream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> AsyncStream[T]:
     """The async `stream`: `async with astream(client, chat, body) as s: async for item in s: ...`."""
     http = client.get_async_httpx_client()
-    return AsyncStream(http, _Exchange(operation, body, checker_of(http)))
+    return AsyncContractStream(http, _Exchange(_name(operation), _kwargs(operation, body), checker_of(http)))
+
+
+def _name(operation: StreamingOperation[Any, Any]) -> str:
+    return operation.__name__.rsplit(".", 1)[-1]
+
+
+def _kwargs(operation: StreamingOperation[Any, Any], body: Any) -> dict[str, Any]:
+    """The generated module's own request arguments for a body model (its method, path and JSON)."""
+    name = _name(operation)
+    facts_for(name)  # raises ValueError for an operation that does not stream
+    kwargs: dict[str, Any] = module_for(name)._request_kwargs(body=body)
+    return kwargs

@@ -33,7 +33,8 @@ import jsonschema_rs
 
 from ._config import Mode, resolve_mode
 from ._errors import ContractViolation, Violation, cut
-from ._spec import NO_CONTENT, Operation, load_spec, model_for, operation_for
+from ._profiles import ALL, normalise, profiled_spec
+from ._spec import NO_CONTENT, Operation, model_for, operation_for
 
 __all__ = [
     "Checker",
@@ -51,14 +52,14 @@ logger = logging.getLogger("ollama_contract")
 
 
 @cache
-def _validators() -> jsonschema_rs.ValidatorMap:
-    return jsonschema_rs.validator_map_for(load_spec())
+def _validators(profile: str) -> jsonschema_rs.ValidatorMap:
+    return jsonschema_rs.validator_map_for(profiled_spec(profile))
 
 
 @cache
-def validator(ptr: str) -> jsonschema_rs.Validator:
-    """The compiled validator of the schema at `ptr` in the shipped spec."""
-    found = _validators().get(ptr)
+def validator(ptr: str, profile: str = ALL) -> jsonschema_rs.Validator:
+    """The compiled validator of the schema at `ptr` in the shipped spec (under a version's profile)."""
+    found = _validators(profile).get(ptr)
     if found is None:  # pragma: no cover - _spec only hands out pointers that exist
         raise KeyError(f"the shipped spec has no schema at {ptr}")
     return found
@@ -80,19 +81,19 @@ def _cap(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def check_value(ptr: str, value: Any, where: str, prefix: str = "") -> list[Violation]:
+def check_value(ptr: str, value: Any, where: str, prefix: str = "", profile: str = ALL) -> list[Violation]:
     """Violations of `value` against the schema at `ptr`; empty when it is valid."""
-    checker = validator(ptr)
+    checker = validator(ptr, profile)
     if checker.is_valid(value):
         return []
     return [_violation(e, where, prefix) for e in checker.iter_errors(value)]
 
 
-def check_request(op: Operation, body: Any) -> list[Violation]:
+def check_request(op: Operation, body: Any, profile: str = ALL) -> list[Violation]:
     """Violations of a request body against the operation's request schema."""
     if op.request_schema is None:
         return []
-    return check_value(op.request_schema, body, "request")
+    return check_value(op.request_schema, body, "request", profile=profile)
 
 
 def media_of(content_type: str | None) -> str:
@@ -161,7 +162,7 @@ def judge_response(
     if ptr is not None and checker.active:
         value = parsed if is_json(media) else content.decode("utf-8", "replace")
         where = f"response {status} {media}"
-        violations += check_value(ptr, value, where)
+        violations += check_value(ptr, value, where, profile=checker.profile)
         if violations and checker.mode == "warn" and status < 400 and (unbuilt := _cannot_build(ptr, value, where)):
             checker.fail(op.operation_id if op else None, violations + unbuilt, status)
     checker.report(op.operation_id if op else None, violations, status)
@@ -192,13 +193,15 @@ class Checker:
     """What one client does with violations: raise, warn once each, or nothing.
 
     `warn` remembers the (operation, pointer, rule) triples it has logged, so a field that is wrong
-    on every line of a 20,000-line stream costs one log line, not 20,000.
+    on every line of a 20,000-line stream costs one log line, not 20,000. `profile` is the contract
+    bodies are held to: `all` (every version's) or one Ollama version's (see `_profiles`).
     """
 
-    __slots__ = ("_lock", "_seen", "mode")
+    __slots__ = ("_lock", "_seen", "mode", "profile")
 
-    def __init__(self, mode: str | None = None) -> None:
+    def __init__(self, mode: str | None = None, profile: str = ALL) -> None:
         self.mode: Mode = resolve_mode(mode)
+        self.profile = normalise(profile)
         self._seen: set[tuple[str | None, str, str]] = set()
         self._lock = threading.Lock()
 
@@ -207,7 +210,7 @@ class Checker:
         return self.mode != "off"
 
     def __repr__(self) -> str:
-        return f"Checker(mode={self.mode!r})"
+        return f"Checker(mode={self.mode!r}, profile={self.profile!r})"
 
     def report(self, operation: str | None, violations: Iterable[Violation], status: int | None = None) -> None:
         """Raise (strict) or log (warn) the violations; do nothing when there are none or when off."""

@@ -303,8 +303,36 @@ def test_breaking_out_of_a_loop_over_a_temporary_stream_closes_it(server: Server
     route(server, "/api/generate", [ndjson([line]) for line in LINES])
     for _ in oc.stream(client(server), generate, GEN):
         break
-    gc.collect()
-    assert server.streams[-1].closed
+    # Closed by the break itself, with the collector off: no reference cycle waits for it.
+    assert server.streams[-1].closed and server.streams[-1].served == 1
+
+
+def test_a_dropped_stream_closes_its_response_without_the_collector(server: Server) -> None:
+    route(server, "/api/generate", [ndjson([line]) for line in LINES])
+    gc.disable()
+    try:
+        s = oc.stream(client(server), generate, GEN)
+        next(s)
+        del s
+        assert server.streams[-1].closed
+    finally:
+        gc.enable()
+
+
+@pytest.mark.anyio
+async def test_async_break_without_with_closes_soon_after(server: Server) -> None:
+    import asyncio
+
+    route(server, "/api/generate", [ndjson([line]) for line in LINES])
+    gc.disable()
+    try:
+        async for _ in oc.astream(client(server), generate, GEN):
+            break
+        for _ in range(3):  # the loop's finalizer hook scheduled the close as a task: let it run
+            await asyncio.sleep(0)
+        assert server.streams[-1].closed and server.streams[-1].served == 1
+    finally:
+        gc.enable()
 
 
 @pytest.mark.anyio

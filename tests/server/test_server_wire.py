@@ -209,7 +209,7 @@ def test_more_origins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_x_or_null_decodes_as_x() -> None:
     """Go reads `null` as a zero value, so a field the spec types "X or null" is decoded as X."""
-    from ollama_contract.server._decode import _shape
+    from ollama_contract.server.http.decode import _shape
 
     doc = {"x": {"type": "object", "properties": {"n": {"type": "integer"}}}}
     nullable_ref = _shape(doc, {"anyOf": [{"$ref": "#/x"}, {"type": "null"}]}, {})

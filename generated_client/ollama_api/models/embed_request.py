@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -41,7 +50,9 @@ class EmbedRequest:
     """ Model options. They override the model's own parameters, which override the server's
     defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
     with a 500 when the model is scheduled. Integer options also accept a number with a
-    fraction, which the server truncates.
+    fraction, which the server truncates. The options marked `x-load-time: true` are fixed
+    when the model is loaded: a request that asks for other values reloads the model (Ollama's
+    scheduler compares them in `needsReload`), which costs seconds to minutes.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -203,17 +214,67 @@ class EmbedRequest:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    _wire_names: ClassVar[dict[str, str]] = {
+        "model": "model",
+        "input": "input_",
+        "truncate": "truncate",
+        "dimensions": "dimensions",
+        "keep_alive": "keep_alive",
+        "options": "options",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["input"]) -> list[str] | str: ...
+    @overload
+    def __getitem__(self, key: Literal["truncate"]) -> bool: ...
+    @overload
+    def __getitem__(self, key: Literal["dimensions"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["keep_alive"]) -> float | None | str: ...
+    @overload
+    def __getitem__(self, key: Literal["options"]) -> Options: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
 
 
 _PLAIN: frozenset[str] = frozenset(

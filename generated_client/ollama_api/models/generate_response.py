@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -57,11 +66,11 @@ class GenerateResponse:
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
     image: str | Unset = UNSET
-    """ The generated picture, from an image model (servers 0.14 to 0.32.9 only). """
+    """ The generated picture, from an image model (servers 0.14.3 to 0.32.5 only). """
     completed: int | Unset = UNSET
-    """ Diffusion steps done so far, while an image model works (servers 0.14 to 0.32.9 only). """
+    """ Diffusion steps done so far, while an image model works (servers 0.14.3 to 0.32.5 only). """
     total: int | Unset = UNSET
-    """ Diffusion steps in all, while an image model works (servers 0.14 to 0.32.9 only). """
+    """ Diffusion steps in all, while an image model works (servers 0.14.3 to 0.32.5 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -314,17 +323,112 @@ class GenerateResponse:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    _wire_names: ClassVar[dict[str, str]] = {
+        "model": "model",
+        "created_at": "created_at",
+        "done": "done",
+        "total_duration": "total_duration",
+        "load_duration": "load_duration",
+        "prompt_eval_count": "prompt_eval_count",
+        "prompt_eval_duration": "prompt_eval_duration",
+        "eval_count": "eval_count",
+        "eval_duration": "eval_duration",
+        "response": "response",
+        "thinking": "thinking",
+        "done_reason": "done_reason",
+        "context": "context",
+        "tool_calls": "tool_calls",
+        "logprobs": "logprobs",
+        "remote_model": "remote_model",
+        "remote_host": "remote_host",
+        "_debug_info": "field_debug_info",
+        "image": "image",
+        "completed": "completed",
+        "total": "total",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["created_at"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["done"]) -> bool: ...
+    @overload
+    def __getitem__(self, key: Literal["total_duration"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["load_duration"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["prompt_eval_count"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["prompt_eval_duration"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["eval_count"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["eval_duration"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["response"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["thinking"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["done_reason"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["context"]) -> list[int]: ...
+    @overload
+    def __getitem__(self, key: Literal["tool_calls"]) -> list[ToolCall]: ...
+    @overload
+    def __getitem__(self, key: Literal["logprobs"]) -> list[Logprob]: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_host"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["_debug_info"]) -> DebugInfo: ...
+    @overload
+    def __getitem__(self, key: Literal["image"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["completed"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["total"]) -> int: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
 
 
 _PLAIN: frozenset[str] = frozenset(

@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,8 +27,8 @@ T = TypeVar("T", bound="ModelSummary")
 
 @_attrs_define
 class ModelSummary:
-    """One model in the list of local models. Servers before 0.1 sent only `name`, `modified_at` and
-    `size`; `digest` came next, then `details`, then `model`. The documentation has shown entries
+    """One model in the list of local models. Servers before 0.0.17 sent only `name`, `modified_at`
+    and `size`; `digest` came in 0.0.17, `details` in 0.1.15, `model` in 0.1.21. The documentation has shown entries
     without `name`, so only the two fields every version sends are required.
 
     """
@@ -32,7 +41,7 @@ class ModelSummary:
     name: str | Unset = UNSET
     """ The model's shortest name, such as `llama3.2:latest`. """
     model: str | Unset = UNSET
-    """ The same name again; absent before 0.1.32. """
+    """ The same name again; absent before 0.1.21. """
     remote_model: str | Unset = UNSET
     remote_host: str | Unset = UNSET
     digest: str | Unset = UNSET
@@ -165,17 +174,76 @@ class ModelSummary:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    _wire_names: ClassVar[dict[str, str]] = {
+        "modified_at": "modified_at",
+        "size": "size",
+        "name": "name",
+        "model": "model",
+        "remote_model": "remote_model",
+        "remote_host": "remote_host",
+        "digest": "digest",
+        "details": "details",
+        "capabilities": "capabilities",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["modified_at"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["size"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["name"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_host"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["digest"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["details"]) -> ModelDetails: ...
+    @overload
+    def __getitem__(self, key: Literal["capabilities"]) -> list[str]: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
 
 
 _PLAIN: frozenset[str] = frozenset(

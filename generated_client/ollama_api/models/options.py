@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +25,9 @@ class Options:
     """Model options. They override the model's own parameters, which override the server's
     defaults. Unknown keys are ignored, and so is `null`. A wrongly typed value is refused
     with a 500 when the model is scheduled. Integer options also accept a number with a
-    fraction, which the server truncates.
+    fraction, which the server truncates. The options marked `x-load-time: true` are fixed
+    when the model is loaded: a request that asks for other values reloads the model (Ollama's
+    scheduler compares them in `needsReload`), which costs seconds to minutes.
 
     """
 
@@ -238,17 +248,109 @@ class Options:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    _wire_names: ClassVar[dict[str, str]] = {
+        "num_keep": "num_keep",
+        "seed": "seed",
+        "num_predict": "num_predict",
+        "top_k": "top_k",
+        "top_p": "top_p",
+        "min_p": "min_p",
+        "typical_p": "typical_p",
+        "repeat_last_n": "repeat_last_n",
+        "temperature": "temperature",
+        "repeat_penalty": "repeat_penalty",
+        "presence_penalty": "presence_penalty",
+        "frequency_penalty": "frequency_penalty",
+        "stop": "stop",
+        "num_ctx": "num_ctx",
+        "num_batch": "num_batch",
+        "num_gpu": "num_gpu",
+        "main_gpu": "main_gpu",
+        "use_mmap": "use_mmap",
+        "num_thread": "num_thread",
+        "draft_num_predict": "draft_num_predict",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["num_keep"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["seed"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["num_predict"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["top_k"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["top_p"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["min_p"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["typical_p"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["repeat_last_n"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["temperature"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["repeat_penalty"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["presence_penalty"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["frequency_penalty"]) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["stop"]) -> list[str]: ...
+    @overload
+    def __getitem__(self, key: Literal["num_ctx"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["num_batch"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["num_gpu"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["main_gpu"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["use_mmap"]) -> bool: ...
+    @overload
+    def __getitem__(self, key: Literal["num_thread"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["draft_num_predict"]) -> int: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
 
 
 _PLAIN: frozenset[str] = frozenset(

@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -308,17 +317,102 @@ class ShowResponse:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    _wire_names: ClassVar[dict[str, str]] = {
+        "license": "license_",
+        "modelfile": "modelfile",
+        "parameters": "parameters",
+        "template": "template",
+        "system": "system",
+        "renderer": "renderer",
+        "parser": "parser",
+        "details": "details",
+        "messages": "messages",
+        "remote_model": "remote_model",
+        "remote_host": "remote_host",
+        "model_info": "model_info",
+        "projector_info": "projector_info",
+        "tensors": "tensors",
+        "capabilities": "capabilities",
+        "modified_at": "modified_at",
+        "requires": "requires",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["license"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["modelfile"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["parameters"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["template"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["system"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["renderer"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["parser"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["details"]) -> ModelDetails: ...
+    @overload
+    def __getitem__(self, key: Literal["messages"]) -> list[Message]: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["remote_host"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["model_info"]) -> ShowResponseModelInfo: ...
+    @overload
+    def __getitem__(
+        self, key: Literal["projector_info"]
+    ) -> ShowResponseProjectorInfo: ...
+    @overload
+    def __getitem__(self, key: Literal["tensors"]) -> list[Tensor]: ...
+    @overload
+    def __getitem__(self, key: Literal["capabilities"]) -> list[str]: ...
+    @overload
+    def __getitem__(self, key: Literal["modified_at"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["requires"]) -> str: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
 
 
 _PLAIN: frozenset[str] = frozenset(

@@ -35,6 +35,12 @@ def register(commands: Any) -> None:
     target.add_argument("--model", help="installed model for generate and chat (default: the first listed)")
     target.add_argument("--embed-model", help="installed model for embed (default: the first embedding model)")
     target.add_argument("--pull-model", action="append", default=[], metavar="NAME", help="a model the run may pull")
+    target.add_argument(
+        "--profile",
+        metavar="VERSION|all",
+        help="hold the server to what this Ollama version always sends, or `all` for the all-versions contract "
+        "(default: the version the server reports on /api/version)",
+    )
     bounds = parser.add_argument_group("bounds")
     bounds.add_argument(
         "--max-examples",
@@ -42,7 +48,21 @@ def register(commands: Any) -> None:
         default=CheckOptions.max_examples,
         help="generated cases per operation (default: %(default)s)",
     )
-    bounds.add_argument("--max-time", type=float, help="start no new test after this many seconds")
+    bounds.add_argument(
+        "--max-time", type=float, help="end the run after this many seconds, with its report (default: no bound)"
+    )
+    bounds.add_argument(
+        "--request-timeout",
+        type=float,
+        default=CheckOptions.request_timeout,
+        help="seconds each request may take for its whole answer; a slower one is a failure (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=["auto", "live", "plain", "off"],
+        default="auto",
+        help="live line in a terminal, periodic lines otherwise (default: %(default)s)",
+    )
     parser.add_argument(
         "--report-dir", type=Path, default=Path("ollama-contract-report"), help="where junit.xml and report.md go"
     )
@@ -64,7 +84,10 @@ def _run(args: argparse.Namespace) -> int:
             pull_models=args.pull_model,
             max_examples=args.max_examples,
             max_time=args.max_time,
+            request_timeout=args.request_timeout,
+            progress=args.progress,
             report_dir=args.report_dir,
+            profile=args.profile,
             server_faults=args.server_fault,
             pytest_args=args.pytest_args,
         )

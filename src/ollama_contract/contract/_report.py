@@ -1,7 +1,7 @@
 """What the run found, per operation: cases sent, failures, and a curl command for each failure.
 
-The test modules report every request they send here; a pytest plugin prints the table at the
-end of the run and writes it as Markdown next to the JUnit XML.
+The test modules report every request they send here; the run's pytest plugin (`_plugin`) shows
+it live, and writes it as Markdown and JUnit XML after every test.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ import shlex
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-__all__ = ["Finding", "Recorder", "ReportPlugin", "curl_command"]
+__all__ = ["Finding", "Recorder", "TestRecord", "curl_command", "phase_of"]
 
 
 def curl_command(method: str, url: str, body: Any = None, headers: dict[str, str] | None = None) -> str:
@@ -42,18 +39,68 @@ class Finding:
     curl: str
 
 
+def phase_of(nodeid: str) -> str:
+    """The phase a test belongs to, from its module: property, stateful or scenarios."""
+    module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py").removeprefix("test_")
+    return {"operations": "property"}.get(module, module)
+
+
+@dataclass
+class TestRecord:
+    """One test of the run as it goes: what it sent, what it found, how long it took."""
+
+    nodeid: str
+    started: float = field(default_factory=time.monotonic)
+    cases: Counter[str] = field(default_factory=Counter)
+    failures: int = 0
+    misses: int = 0
+    found: list[str] = field(default_factory=list)
+    seconds: float | None = None
+    outcome: str = "running"
+    message: str = ""
+
+    @property
+    def phase(self) -> str:
+        return phase_of(self.nodeid)
+
+    @property
+    def name(self) -> str:
+        """`POST /api/chat` for a property test, the test's name otherwise."""
+        last = self.nodeid.rsplit("::", 1)[-1]
+        return last[last.index("[") + 1 : -1] if last.endswith("]") and "[" in last else last
+
+    def elapsed(self) -> float:
+        return self.seconds if self.seconds is not None else time.monotonic() - self.started
+
+
 @dataclass
 class Recorder:
     cases: Counter[str] = field(default_factory=Counter)
     findings: dict[tuple[str, str, str], Finding] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    tests: list[TestRecord] = field(default_factory=list)
+
+    @property
+    def current(self) -> TestRecord | None:
+        return self.tests[-1] if self.tests and self.tests[-1].seconds is None else None
+
+    def begin(self, nodeid: str) -> TestRecord:
+        record = TestRecord(nodeid)
+        self.tests.append(record)
+        return record
 
     def case(self, operation: str) -> None:
         self.cases[operation] += 1
+        if (record := self.current) is not None:
+            record.cases[operation] += 1
 
     def finding(self, finding: Finding) -> None:
         # Hypothesis replays a failure while it shrinks it: the last report is the smallest case.
-        self.findings[(finding.operation, finding.test, finding.title)] = finding
+        key = (finding.operation, finding.test, finding.title)
+        if key not in self.findings and (record := self.current) is not None:
+            record.failures += 1
+            record.found.append(f"{finding.operation}: {finding.title}\n{finding.detail}\nreproduce: {finding.curl}")
+        self.findings[key] = finding
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -67,88 +114,12 @@ class Recorder:
         ops = sorted(set(self.cases) | set(failures))
         return [(op, self.cases[op], failures[op]) for op in ops]
 
-
-class ReportPlugin:
-    """Prints the per-operation summary and writes report.md into the report folder."""
-
-    def __init__(self, recorder: Recorder, report_dir: Path | None, target: str) -> None:
-        self.recorder = recorder
-        self.report_dir = report_dir
-        self.target = target
-        self.started = time.monotonic()
-        self.outcomes: Counter[str] = Counter()
-        self.findings_before = 0
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.when == "setup":
-            self.findings_before = len(self.recorder.findings)
-        if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
-            self.outcomes[report.outcome] += 1
-        if report.failed and len(self.recorder.findings) == self.findings_before:
-            # A failure no check explained (the suite itself broke, or an assertion in a test):
-            # it still belongs in the report, or a red run would show nothing to look at.
-            detail = "\n".join(report.longreprtext.strip().splitlines()[-15:])
-            name = report.nodeid.rsplit("::", 1)[-1]
-            self.recorder.finding(Finding(name, report.when, "test failed", detail, ""))
-
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        write = terminalreporter.write_line
-        terminalreporter.section("contract report")
-        for line in self.lines():
-            write(line)
-
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if self.report_dir is None:
-            return
-        self.report_dir.mkdir(parents=True, exist_ok=True)
-        (self.report_dir / "report.md").write_text(self.markdown(), encoding="utf-8")
-
-    def lines(self) -> list[str]:
-        out = [f"target: {self.target}", ""]
-        width = max([len("operation"), *(len(op) for op, _, _ in self.recorder.table())])
-        out.append(f"{'operation'.ljust(width)}  cases  failures")
-        for op, cases, failures in self.recorder.table():
-            out.append(f"{op.ljust(width)}  {cases:5d}  {failures:8d}")
-        for note in self.recorder.notes:
-            out.append(f"note: {note}")
-        for finding in self.recorder.findings.values():
-            out += ["", f"FAIL {finding.operation} [{finding.test}] {finding.title}"]
-            out += [f"    {line}" for line in finding.detail.splitlines()[:12]]
-            if finding.curl:
-                out.append(f"    reproduce: {finding.curl}")
-        if self.report_dir is not None:
-            out += ["", f"reports: {self.report_dir / 'report.md'}, {self.report_dir / 'junit.xml'}"]
-        return out
-
-    def markdown(self) -> str:
-        elapsed = time.monotonic() - self.started
-        verdict = "FAILED" if self.recorder.findings or self.outcomes["failed"] else "passed"
-        md = [
-            "# Ollama contract report",
-            "",
-            f"- target: `{self.target}`",
-            f"- verdict: **{verdict}** ({self.outcomes['passed']} tests passed, {self.outcomes['failed']} failed, "
-            f"{self.outcomes['skipped']} skipped, {elapsed:.0f} s)",
-            "",
-            "| operation | cases | failures |",
-            "|---|---:|---:|",
-        ]
-        md += [f"| `{op}` | {cases} | {failures} |" for op, cases, failures in self.recorder.table()]
-        if self.recorder.notes:
-            md += ["", "## Notes", ""] + [f"- {note}" for note in self.recorder.notes]
-        if self.recorder.findings:
-            md += ["", "## Failures"]
-            for f in self.recorder.findings.values():
-                md += [
-                    "",
-                    f"### `{f.operation}`: {f.title}",
-                    "",
-                    f"Found by `{f.test}`.",
-                    "",
-                    "```text",
-                    f.detail,
-                    "```",
-                ]
-                if f.curl:
-                    md += ["", "Reproduce:", "", "```sh", f.curl, "```"]
-        return "\n".join(md) + "\n"
+    def phases(self) -> list[tuple[str, int, int, float]]:
+        """(phase, tests, cases, seconds) in the order the phases ran."""
+        out: dict[str, list[float]] = {}
+        for record in self.tests:
+            row = out.setdefault(record.phase, [0, 0, 0.0])
+            row[0] += 1
+            row[1] += sum(record.cases.values())
+            row[2] += record.elapsed()
+        return [(phase, int(t), int(c), s) for phase, (t, c, s) in out.items()]

@@ -22,7 +22,15 @@ class CheckOptions:
     pull_models: list[str] = field(default_factory=list)
     max_examples: int = 50
     max_time: float | None = None
+    """A hard bound on the run, in seconds: no test starts after it, no request waits past it."""
+    request_timeout: float = 60.0
+    """Seconds each request may take for its whole answer; a request past it is a failure."""
+    progress: str = "auto"
+    """auto (live in a terminal, periodic lines otherwise), live, plain or off."""
     report_dir: Path = Path("ollama-contract-report")
+    profile: str | None = None
+    """The contract to hold the server to: a version (`0.33.0`), `all`, or None for the version
+    the server reports on /api/version."""
     server_faults: list[str] = field(default_factory=list)
     """Faults for the reference server: how the project proves the suite can fail."""
     pytest_args: list[str] = field(default_factory=list)
@@ -56,9 +64,11 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         str(suite),
         "-c", str(suite / "pytest.ini"),
         "--rootdir", str(suite),
-        "--junitxml", str(report / "junit.xml"),
+        "-p", "no:terminal",  # the suite's plugin prints progress and the summary itself
         "--report-dir", str(report),
         "--max-examples", str(options.max_examples),
+        "--request-timeout", str(options.request_timeout),
+        "--progress", options.progress,
     ]  # fmt: skip
     if (url := target_url(options)) is not None:
         args += ["--ollama-url", url]
@@ -72,13 +82,44 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         args += ["--pull-model", name]
     if options.max_time is not None:
         args += ["--max-time", str(options.max_time)]
+    if options.profile is not None:
+        args += ["--profile", options.profile]
     for fault in options.server_faults:
         args += ["--server-fault", fault]
     return args + options.pytest_args
 
 
+def preflight(options: CheckOptions) -> None:
+    """Refuse, before pytest starts, a target that cannot be checked (TargetError)."""
+    from ._preflight import TargetError, check_models, check_target
+    from ._report import Recorder
+    from ._session import _installed, api_key_headers
+
+    if options.request_timeout <= 0 or (options.max_time is not None and options.max_time <= 0):
+        raise TargetError("--request-timeout and --max-time take a number of seconds above zero")
+    given = options.base_url or os.environ.get("OLLAMA_HOST") or ""
+    if (url := target_url(options)) is None:
+        return
+    headers = api_key_headers()
+    check_target(url, given, headers)
+    installed = _installed(url, headers, Recorder())
+    if installed is not None:
+        check_models(installed, [("--model", options.model), ("--embed-model", options.embed_model)], url)
+
+
 def run_check(options: CheckOptions) -> int:
-    """Run the suite; 0 when the server keeps the contract, 1 when it breaks it."""
+    """Run the suite: 0 when the server keeps the contract, 1 when it breaks it, 2 when the
+    command or its target is wrong, 130 when the run was interrupted (its report is still written)."""
+    import sys
+
+    from ._preflight import TargetError
+
+    try:
+        preflight(options)
+    except TargetError as exc:
+        print(f"ollama-contract check: {exc}", file=sys.stderr)
+        return 2
     import pytest
 
-    return int(pytest.main(pytest_arguments(options)))
+    code = int(pytest.main(pytest_arguments(options)))
+    return {0: 0, 1: 1, 2: 130, 4: 2, 5: 2}.get(code, code)

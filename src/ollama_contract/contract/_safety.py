@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ._bounds import bound_request
+
 T = TypeVar("T")
 
 __all__ = ["WRITE_OPERATIONS", "Guard", "normalize"]
@@ -138,28 +140,9 @@ class Guard:
             steer("model", [*sorted(self.created), self.prefix + "missing"])
         elif operation_id == "pull_model":
             steer("model", list(self.pull_models))
-        if not self.owned and operation_id in _READS:
-            _limit_load(body)
-        return body
+        return self.bound(operation_id, body)
 
-
-# A real server runs real models: keep a generated request from asking for hours of work or a
-# context that does not fit in memory, and from pinning the model in memory for long.
-_OPTION_CEILINGS = {"num_predict": 16, "num_ctx": 4096, "num_batch": 512, "num_thread": 8, "draft_num_predict": 4}
-
-
-def _limit_load(body: dict[str, Any]) -> None:
-    options = body.get("options")
-    if options is None or isinstance(options, dict):
-        options = dict(options or {})
-        for key, ceiling in _OPTION_CEILINGS.items():
-            value = options.get(key)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                options[key] = min(value, ceiling) if value >= 0 else ceiling
-        options.setdefault("num_predict", _OPTION_CEILINGS["num_predict"])
-        body["options"] = options
-    keep_alive = body.get("keep_alive")
-    if isinstance(keep_alive, int | float) and not isinstance(keep_alive, bool) and not 0 <= keep_alive <= 60:
-        body["keep_alive"] = 60
-    elif isinstance(keep_alive, str) and keep_alive not in {"0", "0s"}:
-        body["keep_alive"] = "1m"
+    def bound(self, operation_id: str, body: Any) -> Any:
+        """On a server the run did not start: a bounded num_predict, and nothing that reloads,
+        pins or unloads the model (see `_bounds`). The run's own reference server is left alone."""
+        return body if self.owned else bound_request(operation_id, body, residency_safe=True)

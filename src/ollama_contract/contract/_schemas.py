@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from .._profiles import ALL, profiled_spec
 from .._spec import Operation, load_spec, operations, resolve
 from ._policy import BodyError
 
@@ -23,15 +24,27 @@ _URN = "urn:ollama-contract"
 
 
 @cache
-def _registry() -> Registry[Any]:
-    registry: Registry[Any] = Registry().with_resource(_URN, DRAFT202012.create_resource(load_spec()))
+def _registry(profile: str) -> Registry[Any]:
+    resource = DRAFT202012.create_resource(profiled_spec(profile))
+    registry: Registry[Any] = Registry().with_resource(_URN, resource)
     return registry
 
 
-@cache
+def _profile() -> str:
+    """The run's profile (see `_profiles`); the all-versions contract outside a run."""
+    from . import _session
+
+    return _session._current.profile if _session._current is not None else ALL
+
+
 def validator(pointer: str) -> Draft202012Validator:
-    """A validator for the schema at a `#/...` pointer of the shipped spec."""
-    return Draft202012Validator({"$ref": _URN + pointer}, registry=_registry())
+    """A validator for the schema at a `#/...` pointer of the shipped spec, under the run's profile."""
+    return _validator(pointer, _profile())
+
+
+@cache
+def _validator(pointer: str, profile: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": _URN + pointer}, registry=_registry(profile))
 
 
 @cache

@@ -21,8 +21,10 @@ from typing import Any
 
 import httpx
 
+from ._preflight import check_models, check_target
 from ._report import Recorder
 from ._safety import Guard
+from ._transport import deadline_session
 
 __all__ = ["ReferenceServer", "Session", "current", "install"]
 
@@ -30,6 +32,9 @@ __all__ = ["ReferenceServer", "Session", "current", "install"]
 REFERENCE_MODEL = "llama3.2"
 REFERENCE_EMBED_MODEL = "all-minilm"
 REFERENCE_PULL_MODEL = "tinyllama"
+
+DEFAULT_REQUEST_TIMEOUT = 60.0
+"""Seconds a request may take as a whole: a model load on a slow machine, then a bounded answer."""
 
 
 @dataclass
@@ -40,7 +45,14 @@ class Session:
     max_examples: int
     max_time: float | None
     headers: dict[str, str] = field(default_factory=dict)
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    profile: str = "all"
+    """The contract the server is held to: `all`, or the Ollama version whose profile applies."""
     started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.requests = deadline_session(self.request_seconds)
+        """What schemathesis sends its cases with: every answer within `request_seconds()`."""
 
     @property
     def model(self) -> str | None:
@@ -48,6 +60,13 @@ class Session:
 
     def out_of_time(self) -> bool:
         return self.max_time is not None and time.monotonic() - self.started > self.max_time
+
+    def request_seconds(self) -> float:
+        """The deadline of the next request: --request-timeout, or less when --max-time is near."""
+        if self.max_time is None:
+            return self.request_timeout
+        left = self.max_time - (time.monotonic() - self.started)
+        return max(0.5, min(self.request_timeout, left))
 
     def remove_own_models(self) -> None:
         """Delete what the run created under its own prefix, so a user's server is left as found."""
@@ -61,8 +80,11 @@ class Session:
                 self.guard.record("delete_model", {"model": name}, response.status_code)
 
     def http(self) -> httpx.Client:
-        """A plain HTTP client for the scenario tests (no read timeout: real models can be slow)."""
-        return httpx.Client(base_url=self.base_url, headers=self.headers, timeout=httpx.Timeout(None, connect=10))
+        """A plain HTTP client for the scenario tests and the clean-up (`exchange` bounds each
+        scenario step as a whole; the rest are small answers that a read timeout bounds)."""
+        return httpx.Client(
+            base_url=self.base_url, headers=self.headers, timeout=httpx.Timeout(self.request_timeout, connect=10)
+        )
 
 
 _current: Session | None = None
@@ -129,8 +151,8 @@ class ReferenceServer:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
-def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> list[dict[str, Any]]:
-    """The server's models, or none when /api/tags cannot say: checking that answer is the
+def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> list[dict[str, Any]] | None:
+    """The server's models, or None when /api/tags cannot say: checking that answer is the
     suite's job, so a broken one must not stop the run before it starts."""
     models: Any = None
     try:
@@ -141,7 +163,7 @@ def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> li
         problem = repr(exc)
     if not isinstance(models, list):
         recorder.note(f"could not read the installed models from /api/tags ({problem})")
-        return []
+        return None
     return [m for m in models if isinstance(m, dict) and isinstance(m.get("name") or m.get("model"), str)]
 
 
@@ -164,9 +186,14 @@ def open_session(
     max_examples: int,
     max_time: float | None,
     faults: Sequence[str],
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+    profile: str | None = None,
 ) -> tuple[Session, ReferenceServer | None]:
-    """Resolve the target: the given server, or a reference server started for this run."""
-    headers = {"Authorization": f"Bearer {key}"} if (key := os.environ.get("OLLAMA_API_KEY")) else {}
+    """Resolve the target: the given server, or a reference server started for this run.
+
+    A server the run did not start must answer, and hold the models named by option, or
+    TargetError says so before any test runs."""
+    headers = api_key_headers()
     recorder = Recorder()
     server = None
     if base_url is None:
@@ -174,9 +201,15 @@ def open_session(
         base_url = server.start()
         model, embed_model = model or REFERENCE_MODEL, embed_model or REFERENCE_EMBED_MODEL
         pull_models = [*pull_models, REFERENCE_PULL_MODEL]
+    else:
+        base_url = base_url.rstrip("/")
+        check_target(base_url, base_url, headers)
     base_url = base_url.rstrip("/")
+    installed = _installed(base_url, headers, recorder) if server is None else None
+    if installed is not None:
+        check_models(installed, [("--model", model), ("--embed-model", embed_model)], base_url)
     if model is None or embed_model is None:
-        installed = _installed(base_url, headers, recorder)
+        installed = installed or []
         model = model or _choose(installed, "completion")
         embed_model = embed_model or _choose(installed, "embedding") or model
         if model is not None:
@@ -193,5 +226,33 @@ def open_session(
     )
     if not guard.writes:
         recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
-    session = Session(base_url, guard, recorder, max_examples, max_time, headers)
+    session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout)
+    session.profile = _profile(base_url, headers, recorder, profile)
     return session, server
+
+
+def _profile(base_url: str, headers: dict[str, str], recorder: Recorder, chosen: str | None) -> str:
+    """The profile of the run: the one asked for, else the version the server reports."""
+    from .._profiles import ALL, normalise, profile_for
+
+    if chosen is not None:
+        name = normalise(chosen)
+        recorder.note(f"contract: {'all versions' if name == ALL else 'Ollama ' + name} (--profile)")
+        return name
+    version = None
+    try:
+        response = httpx.get(base_url + "/api/version", headers=headers, timeout=30)
+        version = response.json().get("version") if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, AttributeError):
+        pass
+    name = profile_for(version if isinstance(version, str) else None)
+    if name == ALL:
+        recorder.note(f"contract: all versions (the server reports no readable version: {version!r})")
+    else:
+        recorder.note(f"contract: Ollama {name}, the version the server reports (--profile all for every version's)")
+    return name
+
+
+def api_key_headers() -> dict[str, str]:
+    """The bearer header for ollama.com, from OLLAMA_API_KEY (never written into a report)."""
+    return {"Authorization": f"Bearer {key}"} if (key := os.environ.get("OLLAMA_API_KEY")) else {}

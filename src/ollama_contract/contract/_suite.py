@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import schemathesis
 from hypothesis import reject
 from schemathesis import Case, Response
@@ -23,6 +24,7 @@ from ._checks import check_ndjson
 from ._report import Finding, curl_command
 from ._schemas import operation_for, request_errors, validator
 from ._session import Session
+from ._transport import NoAnswer, httpx_within
 
 __all__ = ["ContractFailure", "conformance_problems", "exchange", "load_schema", "send_case", "stateful_test"]
 
@@ -32,13 +34,14 @@ class ContractFailure(AssertionError):
 
 
 def load_schema(session: Session, config_path: Path) -> Any:
-    """The schemathesis schema of the shipped spec, aimed at the session's server."""
+    """The schemathesis schema of the shipped spec under the session's profile, aimed at its server."""
     from schemathesis.config import SchemathesisConfig
 
-    from .._spec import load_spec
+    from .._profiles import profiled_spec
 
     config = SchemathesisConfig.from_path(config_path)
-    schema: Any = schemathesis.openapi.from_dict(json.loads(json.dumps(load_spec())), config=config)
+    doc = json.loads(json.dumps(profiled_spec(session.profile)))
+    schema: Any = schemathesis.openapi.from_dict(doc, config=config)
     schema.config.update(base_url=session.base_url)
     schema.config.generation.update(max_examples=session.max_examples)
     if excluded := session.guard.excluded():
@@ -62,10 +65,28 @@ def _prepare(session: Session, case: Case[Any]) -> Operation:
     return op
 
 
-def _call(session: Session, case: Case[Any], op: Operation, test: str) -> Response:
+MISSES_PER_TEST = 2
+"""Requests without an answer after which a test sends no more: each one costs a whole deadline."""
+
+
+def _call(session: Session, case: Case[Any], op: Operation, test: str) -> Response | None:
+    """Send a case; None when it got no answer within its deadline (recorded as a failure, not
+    raised: hypothesis would replay it, and each replay waits out the deadline again)."""
+    if session.out_of_time():
+        pytest.skip("--max-time reached: the rest of this test was not sent")
+    record = session.recorder.current
+    if record is not None and record.misses >= MISSES_PER_TEST:
+        pytest.skip(f"{record.misses} requests got no answer in time: the rest of this test was not sent")
     session.recorder.case(op.label)
     try:
-        response = case.call(headers=session.headers)
+        response = case.call(headers=session.headers, session=session.requests)
+    except NoAnswer as exc:
+        title = f"no answer within {exc.seconds:g} s"
+        detail = f"{op.label} did not finish its answer within {exc.seconds:g} s (--request-timeout)"
+        session.recorder.finding(Finding(op.label, test, title, detail, case.as_curl_command()))
+        if record is not None:
+            record.misses += 1
+        return None
     except Exception as exc:  # the transport failed: a dropped connection, a reset...
         session.recorder.finding(Finding(op.label, test, "connection failure", repr(exc), case.as_curl_command()))
         raise
@@ -77,6 +98,8 @@ def send_case(session: Session, case: Case[Any], test: str) -> None:
     """Send one generated case through the guard, then run every enabled check on the answer."""
     op = _prepare(session, case)
     response = _call(session, case, op, test)
+    if response is None:
+        return
     try:
         case.validate_response(response, headers=session.headers)
     except FailureGroup as group:
@@ -117,7 +140,10 @@ def stateful_test(session: Session, schema: Any) -> Any:
             self.op = _prepare(session, case)
 
         def call(self, case: Case[Any], **kwargs: Any) -> Response:
-            return _call(session, case, self.op, "stateful")
+            response = _call(session, case, self.op, "stateful")
+            if response is None:
+                pytest.skip("a request got no answer in time: the stateful test stopped there")
+            return response
 
         def after_call(self, response: Response, case: Case[Any]) -> None:
             super().after_call(response, case)
@@ -217,19 +243,29 @@ def exchange(
     path: dict[str, str] | None = None,
     content: bytes | None = None,
     test: str,
+    bounded: bool = True,
 ) -> httpx.Response:
-    """One scenario step: guard, send, record, and fail the test on any break of the contract."""
+    """One scenario step: guard, send, record, and fail the test on any break of the contract.
+
+    The body is bounded as a generated one is (`Guard.bound`) unless the step exists to change
+    residency (`bounded=False`: the load and unload scenario, which only runs where it may)."""
     op = operations()[operation_id]
+    if bounded:
+        body = session.guard.bound(operation_id, body)
     refusal = session.guard.refusal(operation_id, body)
     if refusal:
         raise PermissionError(refusal)
     url = op.path.format(**(path or {}))
     session.recorder.case(op.label)
     curl = curl_command(op.method, session.base_url + url, body)
-    if content is not None:
-        response = client.request(op.method.upper(), url, content=content)
-    else:
-        response = client.request(op.method.upper(), url, json=body)
+    seconds = session.request_seconds()
+    payload: dict[str, Any] = {"content": content} if content is not None else {"json": body}
+    try:
+        response = httpx_within(client, op.method.upper(), url, seconds, **payload)
+    except NoAnswer as exc:
+        detail = f"{op.label} did not finish its answer within {exc.seconds:g} s (--request-timeout)"
+        session.recorder.finding(Finding(op.label, test, f"no answer within {exc.seconds:g} s", detail, curl))
+        raise ContractFailure(f"{detail}\nreproduce: {curl}") from None
     session.guard.record(operation_id, body, response.status_code)
     problems = conformance_problems(op, response)
     if problems:

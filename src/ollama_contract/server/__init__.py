@@ -8,9 +8,10 @@ the options.
 Three ways to run it:
 
 * `create_app(...)` returns the ASGI app;
-* `running_server(data_dir=None, models=None, faults=())` serves it on a free loopback port in a
+* `running_server(data_dir=None, models=None, faults=(), pace="instant")` serves it on a free loopback port in a
   background thread and yields the base URL;
-* `ollama-contract serve [--host H] [--port P] [--data-dir D] [--models M] [--fault SPEC]...`.
+* `ollama-contract serve [--host H] [--port P] [--data-dir D] [--models M] [--fault SPEC]...
+  [--pace instant|real] [--token-rate N] [--prompt-rate N] [--load-time S]`.
 
 Fault injection
 ---------------
@@ -26,6 +27,16 @@ For testing clients:
 * `status=CODE`, `status=CODE@NTH`: answer CODE with an Ollama-style `{"error": ...}` body, on
   every request, or only on the NTH request: for a server fault, the NTH request the server
   receives; for a header fault, the NTH request carrying that same header value.
+* `endless`: the model never stops by itself; only `num_predict` ends an answer (without a
+  positive one: the client leaving, or 10 x num_ctx tokens).
+* `hang`, `hang@NTH`: read the request and never answer, until the client disconnects.
+
+Pace
+----
+`pace="real"` (`--pace real`) makes loads, prompt evaluation and tokens take the time the answers
+report (`token_rate`, `prompt_rate`, `load_time` tune it), and a change of a load-time option
+reloads the model. Every load is logged (`msg="load model"`, logger `ollama_contract.server`) and
+listed in `app.state.ollama.runtime.loads`.
 
 Contract breakers (they make responses violate the spec, to prove a contract suite notices):
 
@@ -43,9 +54,9 @@ Contract breakers (they make responses violate the spec, to prove a contract sui
 
 from __future__ import annotations
 
-from ._app import create_app
-from ._catalogue import CATALOGUE, DEFAULT_MODELS
-from ._faults import FAULT_HEADER, parse_faults
-from ._running import running_server
+from .emulation.catalogue import CATALOGUE, DEFAULT_MODELS
+from .http.app import create_app
+from .http.faults import FAULT_HEADER, parse_faults
+from .http.serving import running_server
 
 __all__ = ["CATALOGUE", "DEFAULT_MODELS", "FAULT_HEADER", "create_app", "parse_faults", "running_server"]

@@ -28,25 +28,55 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="SPEC",
-        help="inject a fault into every response, e.g. delay=50 or status=503@2 (repeatable)",
+        help="inject a fault into every response, e.g. delay=50, status=503@2, endless, hang@3 (repeatable)",
     )
+    pace = parser.add_argument_group("pace")
+    pace.add_argument(
+        "--pace",
+        choices=("instant", "real"),
+        default="instant",
+        help="instant: answers take no time; real: loads, prompts and tokens take the time they report",
+    )
+    for flag, metavar, text in (
+        ("--token-rate", "N", "tokens generated per second with --pace real (default: 50)"),
+        ("--prompt-rate", "N", "prompt tokens evaluated per second with --pace real (default: 2000)"),
+        ("--load-time", "S", "seconds a model load takes with --pace real (default: 1.25)"),
+    ):
+        pace.add_argument(flag, type=float, default=None, metavar=metavar, help=text)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     import sys
 
-    from ._faults import parse_faults
-    from ._running import serve
     from ._state import resolve_models
+    from .emulation.pace import Pace
+    from .http.faults import parse_faults
+    from .http.logs import log_to_stderr
+    from .http.serving import listen, serve
 
     try:
         parse_faults(args.fault)
         resolve_models(args.models)
+        pace = Pace.named(
+            args.pace, token_rate=args.token_rate, prompt_rate=args.prompt_rate, load_seconds=args.load_time
+        )
     except ValueError as exc:
         print(f"ollama-contract serve: {exc}", file=sys.stderr)
         return 2
-    print(f"ollama-contract: offline Ollama listening on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    try:
+        sock = listen(args.host, args.port)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            f"ollama-contract serve: cannot listen on {args.host}:{args.port}: {reason}"
+            " (is another server using it? choose another --port)",
+            file=sys.stderr,
+        )
+        return 2
+    log_to_stderr()
+    port = sock.getsockname()[1]
+    print(f"ollama-contract: offline Ollama listening on http://{args.host}:{port}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        serve(host=args.host, port=args.port, data_dir=args.data_dir, models=args.models, faults=args.fault)
+        serve(sock, data_dir=args.data_dir, models=args.models, faults=args.fault, pace=pace)
     return 0

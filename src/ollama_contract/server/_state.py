@@ -8,14 +8,14 @@ from pathlib import Path
 
 from starlette.requests import Request
 
-from ._catalogue import CATALOGUE, DEFAULT_MODELS, build_manifest, find_entry
-from ._names import ModelName, parse_name
-from ._registry import Registry
-from ._runtime import Runtime
-from ._store import Store
-from ._wire import HTTPError
+from .emulation.catalogue import CATALOGUE, DEFAULT_MODELS, build_manifest, find_entry
+from .emulation.loaded import Runtime
+from .emulation.pace import INSTANT, Pace
+from .store.local import Store
+from .store.names import parse_name
+from .store.registry import Registry
 
-__all__ = ["VERSION", "Settings", "State", "read_body", "resolve_models", "state_of"]
+__all__ = ["VERSION", "Settings", "State", "resolve_models", "state_of"]
 
 VERSION = "0.33.0"
 """The Ollama version this server imitates."""
@@ -28,6 +28,7 @@ class Settings:
     max_body_bytes: int = 64 * 1024 * 1024
     max_blob_bytes: int = 32 * 1024 * 1024 * 1024
     version: str = VERSION
+    pace: Pace = INSTANT
 
 
 class State:
@@ -35,7 +36,7 @@ class State:
         self.settings = settings
         self.store = Store(settings.data_dir / "models")
         self.registry = Registry(settings.data_dir / "registry")
-        self.runtime = Runtime()
+        self.runtime = Runtime(settings.pace.load_seconds if settings.pace.real else 0.0)
 
     def install(self, names: Iterable[str]) -> None:
         """Put catalogue models in the store, as if they had been pulled."""
@@ -78,19 +79,3 @@ def resolve_models(spec: str | Iterable[str] | None) -> list[str]:
 def state_of(request: Request) -> State:
     state: State = request.app.state.ollama
     return state
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The whole body, refusing more than `limit` bytes as Go's MaxBytesReader would."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPError(400, "http: request body too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def short(name: ModelName) -> str:
-    return name.shortest()

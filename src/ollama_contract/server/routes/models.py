@@ -1,0 +1,304 @@
+"""The `models` tag: create, tags, show, copy, delete, pull, push and ps.
+
+Responses are built from the generated models, so a field the spec renames breaks the type check
+here instead of slipping past the contract. The long-running work of create, pull and push
+(progress lines while blobs are written) lives in `._create` and `._transfer`; the checks that
+answer before any progress, and so decide the status, are here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ollama_api.models import (
+    ListResponse,
+    ModelDetails,
+    ModelSummary,
+    PsResponse,
+    RunningModel,
+    ShowResponse,
+    ShowResponseModelInfo,
+    ShowResponseProjectorInfo,
+    Tensor,
+)
+from ollama_api.models import Message as MessageModel
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .._state import state_of
+from ..http.faults import faults_of
+from ..http.wire import HTTPError, RawResponse, go_quote, json_response, local_timestamp, progress_response
+from ..store.local import Model
+from ..store.names import SourceConflict, parse_name, split_source
+from ._create import check_files, create_events
+from ._transfer import pull_events, push_events
+
+__all__ = [
+    "copy_model",
+    "create_model",
+    "delete_model",
+    "list_models",
+    "list_running",
+    "pull_model",
+    "push_model",
+    "show_model",
+]
+
+
+async def create_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    check_files(data.get("files"))
+    check_files(data.get("draft_files"))
+    if data.get("draft_quantize") and not data.get("draft_files"):
+        raise HTTPError(400, "--draft-quantize requires a DRAFT model")
+    adapters = data.get("adapters")
+    if isinstance(adapters, dict) and any(not d for d in adapters.values()):
+        raise HTTPError(400, "invalid digest format")
+    raw = data.get("model") or data.get("name") or ""
+    name = parse_name(raw if isinstance(raw, str) else "")
+    if not name.is_valid():
+        raise HTTPError(400, "invalid model name")
+    name = state.store.canonical(name)
+    return await progress_response(create_events(state, name, data), data.get("stream") is not False)
+
+
+def model_details(model: Model, *, lengths: bool = False) -> ModelDetails:
+    d = model.details(lengths=lengths)
+    details = ModelDetails(
+        parent_model=d["parent_model"],
+        format_=d["format"],
+        family=d["family"],
+        families=d["families"],
+        parameter_size=d["parameter_size"],
+        quantization_level=d["quantization_level"],
+    )
+    if "context_length" in d:
+        details.context_length = d["context_length"]
+    if "embedding_length" in d:
+        details.embedding_length = d["embedding_length"]
+    return details
+
+
+async def list_models(request: Request, data: dict[str, Any]) -> Response:
+    models = []
+    for model in state_of(request).store.models():
+        summary = ModelSummary(
+            name=model.name.shortest(),
+            model=model.name.shortest(),
+            modified_at=local_timestamp(model.modified_ns),
+            size=model.size,
+            digest=model.digest,
+            details=model_details(model, lengths=True),
+        )
+        if model.capabilities:
+            summary.capabilities = list(model.capabilities)
+        models.append(summary)
+    return json_response(ListResponse(models=models).to_dict())
+
+
+async def list_running(request: Request, data: dict[str, Any]) -> Response:
+    models = []
+    for entry in state_of(request).runtime.running():
+        details = ModelDetails.from_dict(entry["details"])
+        models.append(
+            RunningModel(
+                name=entry["name"],
+                model=entry["model"],
+                size=entry["size"],
+                digest=entry["digest"],
+                expires_at=entry["expires_at"],
+                details=details,
+                size_vram=entry["size_vram"],
+                context_length=entry["context_length"],
+            )
+        )
+    return json_response(PsResponse(models=models).to_dict())
+
+
+def _go_value(value: Any) -> str:
+    """Go's `%#v` for the values a parameters layer holds."""
+    if isinstance(value, str):
+        return go_quote(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
+
+
+def parameter_lines(params: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for key, value in params.items():
+        for item in value if isinstance(value, list) else [value]:
+            lines.append(f"{key:<30} {_go_value(item)}")
+    return "\n".join(lines)
+
+
+def _modelfile_arg(value: Any) -> str:
+    text = value if isinstance(value, str) else _go_value(value)
+    if "\n" in text or '"' in text:
+        return '"""' + text + '"""'
+    if " " in text:
+        return '"' + text + '"'
+    return text
+
+
+def modelfile(model: Model, system: str, params: dict[str, Any], blob_path: str) -> str:
+    out = [
+        '# Modelfile generated by "ollama show"',
+        "# To build a new Modelfile based on this, replace FROM with:",
+        f"# FROM {model.name.shortest()}",
+        "",
+        f"FROM {blob_path}",
+    ]
+    if model.template:
+        out.append(f'TEMPLATE """{model.template}"""')
+    if system:
+        out.append(f'SYSTEM """{system}"""')
+    for key, value in params.items():
+        for item in value if isinstance(value, list) else [value]:
+            out.append(f"PARAMETER {key} {_modelfile_arg(item)}")
+    for message in model.messages:
+        out.append(f"MESSAGE {message.get('role', '')} {_modelfile_arg(message.get('content', ''))}")
+    for text in model.licenses:
+        out.append(f'LICENSE """{text}"""')
+    return "\n".join(out) + "\n"
+
+
+def _model_info(kv: dict[str, Any], verbose: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in kv.items():
+        if key in ("general.name", "tokenizer.chat_template"):
+            continue
+        if not verbose and isinstance(value, list) and len(value) > 5:
+            value = []
+        out[key] = value
+    return out
+
+
+async def show_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    if not isinstance(raw, str) or not raw:
+        raise HTTPError(400, "model is required")
+    try:
+        base, _ = split_source(raw)
+    except SourceConflict as exc:
+        raise HTTPError(400, str(exc)) from None
+    except ValueError as exc:
+        raise HTTPError(400, str(exc)) from None
+    name = parse_name(base)
+    if not name.is_valid():
+        raise HTTPError(400, "invalid model name")
+    name = state.store.canonical(name)
+    model = state.store.load(name)
+    if model is None:
+        raise HTTPError(404, f"model '{name.shortest()}' not found")
+    verbose = data.get("verbose") is True
+    system = data.get("system") or model.system
+    params = dict(model.params)
+    resp = ShowResponse(
+        details=model_details(model),
+        model_info=ShowResponseModelInfo.from_dict(_model_info(model.gguf.kv, verbose) if model.gguf else {}),
+        modified_at=local_timestamp(model.modified_ns),
+        capabilities=list(model.capabilities),
+    )
+    if model.licenses:
+        resp.license_ = "\n".join(model.licenses)
+    if system:
+        resp.system = system
+    template = model.template or (model.gguf.chat_template if model.gguf else "")
+    if template:
+        resp.template = template
+    if params:
+        resp.parameters = parameter_lines(params)
+    if model.messages:
+        resp.messages = [MessageModel(role=m.get("role", ""), content=m.get("content", "")) for m in model.messages]
+    options = data.get("options")
+    if isinstance(options, dict):
+        params.update(options)
+    model_layer = next(
+        (layer for layer in model.manifest.get("layers", []) if layer.get("mediaType", "").endswith(".model")), None
+    )
+    blob = str(state.store.blob_path(model_layer["digest"])) if model_layer else ""
+    resp.modelfile = modelfile(model, system, params, blob)
+    if model.gguf is not None:
+        resp.tensors = [Tensor(name=t.name, type_=t.type, shape=t.shape) for t in model.gguf.tensors]
+    if model.projector is not None:
+        resp.projector_info = ShowResponseProjectorInfo.from_dict(_model_info(model.projector.kv, verbose))
+    if model.config.get("requires"):
+        resp.requires = str(model.config["requires"])
+    return json_response(resp.to_dict())
+
+
+async def copy_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    source_raw = str(data.get("source") or "")
+    dest_raw = str(data.get("destination") or "")
+    source = parse_name(source_raw)
+    if not source.is_valid():
+        raise HTTPError(400, f"source {go_quote(source_raw)} is invalid")
+    source = state.store.canonical(source)
+    dest = parse_name(dest_raw)
+    if not dest.is_valid():
+        raise HTTPError(400, f"destination {go_quote(dest_raw)} is invalid")
+    dest = state.store.canonical(dest)
+    if not state.store.copy(source, dest):
+        raise HTTPError(404, f"model {go_quote(source_raw)} not found")
+    return RawResponse(200)
+
+
+async def delete_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    raw = raw if isinstance(raw, str) else ""
+    try:
+        base, source = split_source(raw)
+    except (SourceConflict, ValueError) as exc:
+        raise HTTPError(400, str(exc)) from None
+    if source == "cloud":
+        base = base + ("-cloud" if base.rfind(":") > base.rfind("/") else ":cloud")
+    name = parse_name(base)
+    if not name.is_valid():
+        raise HTTPError(400, f"name {go_quote(raw)} is invalid")
+    name = state.store.canonical(name)
+    model = state.store.load(name)
+    if model is None:
+        raise HTTPError(404, f"model '{raw}' not found")
+    if "ghost-model" in faults_of(request):
+        return RawResponse(200)
+    state.store.delete(name)
+    state.runtime.forget_digest(model.digest)
+    return RawResponse(200)
+
+
+async def pull_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    raw = raw if isinstance(raw, str) else ""
+    try:
+        base, source = split_source(raw)
+    except SourceConflict as exc:
+        raise HTTPError(400, str(exc)) from None
+    except ValueError:
+        raise HTTPError(400, "invalid model name") from None
+    if source == "cloud":
+        base = base + ("-cloud" if base.rfind(":") > base.rfind("/") else ":cloud")
+    name = parse_name(base)
+    if not name.is_valid():
+        raise HTTPError(400, "invalid model name")
+    name = state.store.canonical(name)
+    events = pull_events(state, name, data.get("insecure") is True)
+    return await progress_response(events, data.get("stream") is not False)
+
+
+async def push_model(request: Request, data: dict[str, Any]) -> Response:
+    state = state_of(request)
+    raw = data.get("model") or data.get("name") or ""
+    if not isinstance(raw, str) or not raw:
+        raise HTTPError(400, "model is required")
+    name = parse_name(raw)
+    if name.is_valid():
+        name = state.store.canonical(name)
+    events = push_events(state, name, data.get("insecure") is True)
+    return await progress_response(events, data.get("stream") is not False)
