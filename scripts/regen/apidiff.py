@@ -13,14 +13,16 @@ a method, a field) are `compatible:` lines. Private names (a leading `_`) are no
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .specdiff import Change
 
-__all__ = ["compare_packages"]
+__all__ = ["compare_borrowed", "compare_packages"]
 
 
+@cache
 def _load(name: str, where: Path) -> Any:
     import griffe
 
@@ -140,3 +142,68 @@ def _value(value: Any) -> str | None:
     if name is not None and hasattr(value, "default"):
         return str(name)
     return str(value)
+
+
+def borrowed(name: str, root: Path, source: str) -> set[str]:
+    """Paths in package `source` that package `name` makes part of its own API: the targets of its
+    public re-exports (`from ollama_api._methods import *`), and the bases of its public classes
+    (`class Ollama(SyncMethods)`). The client object's methods are generated into a private module
+    of `ollama_api`, which griffe does not look into by itself."""
+    if not (root / name).is_dir():
+        return set()
+    package = _load(name, root)
+    found: set[str] = set()
+
+    def walk(obj: Any) -> None:
+        for member_name, member in obj.members.items():
+            if member_name.startswith("_"):
+                continue
+            if member.is_alias:
+                target = str(member.target_path)
+                if target.startswith(source + "."):
+                    found.add(target)
+                elif target.startswith(name + "."):
+                    try:
+                        local = package[target[len(name) + 1 :]]
+                    except (KeyError, ValueError):
+                        continue
+                    if not local.is_alias and local.kind.value == "class":
+                        found.update(b for b in map(_base_path, local.bases) if b.startswith(source + "."))
+            elif member.kind.value == "module":
+                walk(member)
+
+    walk(package)
+    return found
+
+
+def _base_path(base: Any) -> str:
+    return str(getattr(base, "canonical_path", base))
+
+
+def compare_borrowed(paths: set[str], source: str, old_root: Path | None, new_root: Path) -> list[Change]:
+    """griffe's breakages of each borrowed object of `source` (see `borrowed`), and its new members."""
+    import griffe
+
+    if old_root is None or not (old_root / source).is_dir() or not (new_root / source).is_dir():
+        return []
+    old_pkg, new_pkg = _load(source, old_root), _load(source, new_root)
+    changes: list[Change] = []
+    for path in sorted(paths):
+        sub = path[len(source) + 1 :]
+        try:
+            old = old_pkg[sub]
+        except (KeyError, ValueError):
+            continue  # new at this ref: its names show as added where they are re-exported
+        try:
+            new = new_pkg[sub]
+        except (KeyError, ValueError):
+            changes.append(Change(True, path, "removed"))
+            continue
+        for breakage in griffe.find_breaking_changes(old, new):
+            where = breakage.obj.path
+            if breakage.kind.name.startswith("PARAMETER_"):
+                where = f"{where}({_value(breakage.old_value) or _value(breakage.new_value)})"
+            changes.append(Change(True, where, str(breakage.kind.value).lower()))
+        if new.kind.value == "class":
+            changes += [Change(False, added, "added") for added in _added(old, new)]
+    return changes

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .apidiff import compare_packages
+from .apidiff import borrowed, compare_borrowed, compare_packages
 from .specdiff import Change, compare_specs
 
 __all__ = ["ChangeReport", "changelog_entry", "ci", "report"]
@@ -125,10 +125,18 @@ def report(root: Path, ref: str, generate: Callable[[Path], Path]) -> ChangeRepo
     with tempfile.TemporaryDirectory(prefix="regenerate-changes-") as tmp:
         fresh = generate(Path(tmp) / "new")
         old = _extract(root, ref, Path(tmp) / "old")
-        for name, parent in PACKAGES:
-            new_parent = fresh.parent if name == fresh.name else root / parent
-            api += compare_packages(name, old / parent, new_parent, NOT_THE_CLIENT.get(name, ()))
-    api.sort(key=lambda c: (not c.breaking, c.where, c.what))
+        roots = {
+            name: (old / parent, fresh.parent if name == fresh.name else root / parent) for name, parent in PACKAGES
+        }
+        for name, (old_root, new_root) in roots.items():
+            api += compare_packages(name, old_root, new_root, NOT_THE_CLIENT.get(name, ()))
+        # The client object's methods live in a private module of the generated package.
+        client, generated = roots["ollama_contract"], roots["ollama_api"]
+        paths = borrowed("ollama_contract", client[0], "ollama_api") | borrowed(
+            "ollama_contract", client[1], "ollama_api"
+        )
+        api += compare_borrowed(paths, "ollama_api", *generated)
+    api = sorted(dict.fromkeys(api), key=lambda c: (not c.breaking, c.where, c.what))
     return ChangeReport(ref, spec, api, True)
 
 

@@ -27,6 +27,10 @@ def remove_response_field(doc: dict[str, Any]) -> None:
     del schemas(doc)["GenerateResponse"]["allOf"][0]["properties"]["thinking"]
 
 
+def remove_request_field(doc: dict[str, Any]) -> None:
+    del schemas(doc)["GenerateRequest"]["properties"]["suffix"]
+
+
 def narrow_request_type(doc: dict[str, Any]) -> None:
     schemas(doc)["Options"]["properties"]["temperature"]["type"] = "integer"
 
@@ -64,6 +68,7 @@ def change_description(doc: dict[str, Any]) -> None:
 # The planted change, the line it must give, and nothing else about that place.
 CASES: list[tuple[Plant, str]] = [
     (remove_response_field, "breaking: GenerateResponse (response).thinking: field removed"),
+    (remove_request_field, "breaking: GenerateRequest (request).suffix: field removed"),
     (narrow_request_type, "breaking: Options (request).temperature: type narrowed from number to integer"),
     (require_request_field, "breaking: GenerateRequest (request).prompt: now required"),
     (remove_request_enum_value, "breaking: Think (request)<string>: enum value 'max' removed"),
@@ -158,6 +163,8 @@ def test_the_command_reports_every_planted_change_at_both_levels(scratch: Path) 
     assert any(line.startswith("breaking: python ollama_api.models.options.Options.temperature") for line in python), (
         python
     )
+    # ... the client object's methods (generated into a private module, which Ollama inherits) ...
+    assert "breaking: python ollama_api._methods.SyncMethods.generate(suffix): parameter was removed" in python, python
     # ... and the new operation is a new module
     assert "compatible: python ollama_api.api.server.planted: added" in python, python
     # Nothing was written to the scratch repository's generated client.
