@@ -191,3 +191,10 @@ def test_sync_stream_builds_from_the_lines_the_hooks_parsed(monkeypatch: pytest.
     monkeypatch.setattr(generate, "_parse_stream_line", no_second_parse)
     checked = create_client("http://127.0.0.1:1", transport=transport, validation="strict")
     assert list(generate.sync_stream(client=checked, body=request)) == plain
+
+    async def read_async() -> list[Any]:
+        return [item async for item in generate.asyncio_stream(client=checked, body=request)]
+
+    import asyncio
+
+    assert asyncio.run(read_async()) == plain

@@ -283,7 +283,13 @@ def sync_stream(
         parsed = response.extensions.get(PARSED_LINES)
         if parsed is not None:
             for data in parsed():
-                yield _build_stream_item(data)
+                # The common line is built here, one call less than through _build_stream_item.
+                if type(data) is dict and "error" not in data:
+                    response_200 = ChatResponse.from_dict(data)
+
+                    yield response_200
+                else:
+                    yield _build_stream_item(data)
             return
         for line in response.iter_lines():
             if line.strip():
@@ -309,7 +315,12 @@ async def asyncio_stream(
         parsed = response.extensions.get(PARSED_LINES)
         if parsed is not None:
             async for data in parsed():
-                yield _build_stream_item(data)
+                if type(data) is dict and "error" not in data:
+                    response_200 = ChatResponse.from_dict(data)
+
+                    yield response_200
+                else:
+                    yield _build_stream_item(data)
             return
         async for line in response.aiter_lines():
             if line.strip():
