@@ -51,6 +51,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--request-timeout", type=float, default=CheckOptions.request_timeout, help="seconds for each whole answer"
     )
+    group.addoption("--quick", action="store_true", help="no coverage phase: a smaller run, for CI")
     group.addoption("--profile", default=None, help="contract to hold the server to: VERSION or all (default: its own)")
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
@@ -101,6 +102,7 @@ def pytest_configure(config: pytest.Config) -> None:
             max_time=config.getoption("--max-time"),
             faults=config.getoption("--server-fault"),
             request_timeout=config.getoption("--request-timeout"),
+            quick=config.getoption("--quick"),
             profile=config.getoption("--profile"),
         )
     except TargetError as exc:
@@ -115,7 +117,8 @@ def pytest_configure(config: pytest.Config) -> None:
         set_hypothesis_home_dir(Path(report_dir) / ".hypothesis")
     target = session.base_url + (" (reference server started for this run)" if server else "")
     progress = Progress(session.recorder, config.getoption("--progress"))
-    plugin = ReportPlugin(session.recorder, Path(report_dir) if report_dir else None, target, progress)
+    report = Path(report_dir) if report_dir else None
+    plugin = ReportPlugin(session.recorder, report, target, progress, suite=Path(__file__).parent)
     config.pluginmanager.register(plugin)
     _stop_on_sigterm()
     if session.max_time is not None:

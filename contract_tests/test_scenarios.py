@@ -40,7 +40,8 @@ def needs_model() -> str:
 
 def names(client: httpx.Client, operation_id: str, test: str) -> set[str]:
     response = exchange(SESSION, client, operation_id, test=test)
-    return {normalize(m["name"]) for m in response.json()["models"]}
+    # `name` and `model` are optional in the all-versions contract: read whichever the server sent.
+    return {normalize(m.get("name") or m.get("model") or "") for m in response.json()["models"]}
 
 
 def cleanup(client: httpx.Client, *models: str) -> None:
@@ -201,6 +202,8 @@ def test_same_seed_same_text(http: httpx.Client) -> None:
         body = {**request, "options": {**request["options"], "seed": seed}}
         step = exchange(SESSION, http, "generate", body, test=test)
         expect(SESSION, step, 200, "generate", test, f"generating with seed {seed}")
-        texts.append(step.json()["response"])
+        texts.append(step.json().get("response"))
+    if None in texts:  # the all-versions contract does not promise the text, so there is nothing to compare
+        pytest.skip("the server sent no `response` to compare")
     assert texts[0] == texts[1], f"the same seed gave different texts: {texts[0]!r} / {texts[1]!r}"
     assert texts[0] != texts[2], f"another seed gave the same text: {texts[0]!r}"

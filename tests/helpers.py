@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from ollama_contract.spec import escape, unescape
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 WIRE = Path(__file__).resolve().parent / "fixtures" / "wire"
@@ -53,7 +55,7 @@ def reference_validator(doc: dict[str, Any], ptr: str) -> Draft202012Validator:
 
 
 def _esc(part: str) -> str:
-    return part.replace("~", "~0").replace("/", "~1")
+    return escape(part)
 
 
 def _media_examples(media: dict[str, Any], base: str) -> Iterator[tuple[str, str, Any]]:
@@ -128,7 +130,7 @@ def endpoint_module(op: Any) -> Any:
 
 def round_trip(spec: dict[str, Any], op: Any, ptr: str, value: Any) -> Any:
     """Parse a response body (or one NDJSON line) with the generated code and serialise it again."""
-    media = ptr.rsplit("/content/", 1)[1].split("/", 1)[0].replace("~1", "/") if "/content/" in ptr else ""
+    media = unescape(ptr.rsplit("/content/", 1)[1].split("/", 1)[0]) if "/content/" in ptr else ""
     if media == "application/x-ndjson":
         return endpoint_module(op)._parse_stream_line(json.dumps(value)).to_dict()
     cls = model_for(spec, ptr)

@@ -19,7 +19,7 @@ from helpers import (
     round_trip,
 )
 
-from ollama_contract._spec import index
+from ollama_contract._spec import index, split_pointer
 
 
 def _example_cases() -> list[tuple[str, str, str, Any]]:
@@ -29,7 +29,7 @@ def _example_cases() -> list[tuple[str, str, str, Any]]:
     for where, schema, value in iter_examples(spec):
         if not where.startswith("#/paths/") or not isinstance(value, dict):
             continue
-        path, method = where.split("/")[2].replace("~1", "/"), where.split("/")[3]
+        path, method = split_pointer(where)[1:3]
         cases.append((where, ops[(method, path)].operation_id, schema, value))
     return cases
 

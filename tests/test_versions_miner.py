@@ -211,3 +211,11 @@ def test_fields_the_issue_names_are_always_sent_by_0_33(spec: dict[str, Any]) ->
             assert "x-always-since" in schemas[schema]["properties"][name], (schema, name)
     assert "x-always-since" in schemas["ChatResponse"]["allOf"][0]["properties"]["message"]
     assert "x-always-since" in schemas["GenerateResponse"]["allOf"][0]["properties"]["response"]
+
+
+def test_the_readme_states_what_was_mined(data: dict[str, Any]) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Versions: one contract per Ollama release", 1)[1].split("\n## ", 1)[0]
+    assert f"({len(data['versions'])} releases, {data['versions'][0]} to 0.33)" in section
+    example = section.split("```python", 1)[1].split("```", 1)[0]
+    exec(compile(example, "README", "exec"), {})  # builds the clients; sends nothing

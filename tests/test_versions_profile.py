@@ -186,3 +186,55 @@ def test_a_body_missing_a_0_33_field_is_caught_only_under_0_33(reference: str) -
     assert check_value(ps, body, "ps", profile="0.33.0") == []
     assert check_value(ps, broken, "ps") == []
     assert [v.pointer for v in check_value(ps, broken, "ps", profile="0.33.0")] == ["/models/0/context_length"]
+
+
+BREAKABLE = [
+    ("GET", "/api/tags", None, "/models/0/name"),
+    ("POST", "/api/show", {"model": "llama3.2"}, "/details"),
+    ("POST", "/api/generate", {"model": "llama3.2", "prompt": "hi", "stream": False}, "/response"),
+    (
+        "POST",
+        "/api/chat",
+        {"model": "llama3.2", "messages": [{"role": "user", "content": "hi"}], "stream": False},
+        "/message",
+    ),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "dropped"), BREAKABLE)
+def test_the_version_field_breaker_is_seen_only_under_the_version_profile(
+    reference: str, method: str, path: str, body: Any, dropped: str
+) -> None:
+    from ollama_contract.server.http.faults import FAULT_HEADER
+
+    headers = {FAULT_HEADER: "missing-version-field"}
+    broken = httpx.request(method, reference + path, json=body, headers=headers, timeout=60).json()
+    ops = {(op.method.upper(), op.path): op for op in index(load_spec()).values()}
+    ptr = ops[(method, path)].responses[200]["application/json"]
+    assert ptr is not None
+    assert check_value(ptr, broken, "response") == []
+    assert [v.pointer for v in check_value(ptr, broken, "response", profile="0.33.0")] == [dropped]
+
+
+def test_the_client_object_takes_a_profile_too() -> None:
+    from ollama_contract import Ollama
+
+    old = {"models": [{"name": "a:latest", "modified_at": "2023-11-03T15:36:02Z", "size": 1}]}
+    with Ollama("http://ollama.test", transport=_tags_server(old)) as client:
+        assert client.list() is not None
+    strict = Ollama("http://ollama.test", transport=_tags_server(old), profile="0.33.0")
+    with strict, pytest.raises(ContractViolation, match="required"):
+        strict.list()
+
+
+def test_the_suite_no_longer_expects_a_400_for_a_field_0_33_ignores() -> None:
+    """Against a real 0.33, `{"model": "tiny", "steps": {}}` is answered 200: steps is gone, and an
+    unknown field is ignored. Under the 0.33 profile the suite's validator no longer calls that
+    request invalid (so no 400 is expected); under the all-versions one it still does."""
+    from ollama_contract.contract._schemas import _validator
+
+    generate = "#/paths/~1api~1generate/post/requestBody/content/application~1json/schema"
+    body = {"model": "tiny", "steps": {}}
+    assert list(_validator(generate, "all").iter_errors(body))
+    assert list(_validator(generate, "0.33.0").iter_errors(body)) == []
+    assert list(_validator(generate, "0.32.5").iter_errors(body))

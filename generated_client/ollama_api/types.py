@@ -1,26 +1,59 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
-"""Contains some shared types for properties"""
+"""Types shared by the generated models and functions: the UNSET marker, files, responses.
+
+This package's own version of openapi-python-client's `types.py` (codegen/templates/types.py.jinja):
+the same names, plus a readable UNSET and the models' repr, which leaves unset fields out.
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, fields
 
 
 class Unset:
+    """The value of a field that is absent from the JSON (not `null`: that is None). Falsy."""
+
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Unset":
+        return self
+
+    def __reduce__(self) -> str:
+        return "UNSET"  # unpickles as this module's UNSET, the one instance
 
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
+
+def model_repr(model: Any) -> str:
+    """`Name(field=value, ...)` with the fields that are set: an UNSET field, or an empty
+    `additional_properties`, says nothing and is left out."""
+    parts = []
+    for field in fields(type(model)):
+        value = getattr(model, field.name)
+        if value is UNSET or (field.name == "additional_properties" and not value):
+            continue
+        parts.append(f"{field.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+# What `httpx.Client(files=)` accepts.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
-    # (filename, file (or bytes), content_type)
+    # (filename, file or bytes, content type)
     tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
+    # (filename, file or bytes, content type, headers)
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
 RequestFiles = list[tuple[str, FileTypes]]
@@ -28,14 +61,14 @@ RequestFiles = list[tuple[str, FileTypes]]
 
 @define
 class File:
-    """Contains information for file uploads"""
+    """A file to upload in a multipart/form-data body."""
 
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        """The tuple httpx takes for one multipart/form-data file."""
         return self.file_name, self.payload, self.mime_type
 
 
@@ -44,7 +77,7 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response of a generated `*_detailed` function: its status, body, headers and parsed model."""
 
     status_code: HTTPStatus
     content: bytes
@@ -52,4 +85,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "model_repr",
+]

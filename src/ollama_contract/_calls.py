@@ -7,9 +7,10 @@ module derives, once per operation, how to send it and what to give back:
 - `request()`: the body made plain JSON (dicts, lists and scalars, from dicts or generated models
   alike), checked against the request schema here, once, and marked so that the hooks do not check
   it a second time; then httpx's `request` arguments;
-- `answer()`: the typed answer of a response the hooks have already judged (status, content type,
-  schema; typed errors raised): the generated model of the JSON body (built by `_models.builder_for`),
-  the text of a `text/plain` body, None for an empty one, and for a HEAD whether the status was 200.
+- `answer()`: the typed answer of a response, judged here as the hooks judge the generated
+  functions' (status, content type, schema, parsed once; typed errors raised): the generated model
+  of the JSON body (built by `_models.builder_for`), the text of a `text/plain` body, None for an
+  empty one, and for a HEAD whether the status was 200. The hooks leave these exchanges alone.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
 from ._models import builder_for
 from ._spec import Operation, model_for, operations
-from ._validation import Checker, check_request
+from ._validation import Checker, check_request, judge_response
 
 __all__ = ["CHECKED", "Plan", "answer", "blob", "plain", "plan_for", "request"]
 
-CHECKED = "checked"
-"""The request extension's value for a request whose body this module has validated already."""
+CHECKED = "object"
+"""The request extension's value for an exchange of the client object: it checks the request and
+the response itself (once, here), so the hooks leave both alone; the transport still retries it."""
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -111,32 +113,44 @@ def request(
         if stream is not None:
             payload["stream"] = stream
         if checker is not None and checker.active:
-            checker.report(plan.name, check_request(plan.operation, payload))
+            checker.report(plan.name, check_request(plan.operation, payload, profile=checker.profile))
         kwargs["json"] = payload
         kwargs["extensions"] = {EXTENSION: CHECKED}
     return kwargs
 
 
 def answer(plan: Plan, checker: Checker, response: httpx.Response) -> Any:
-    """The typed answer of a response whose status and body the hooks have judged."""
-    if response.request.method == "HEAD":
-        if response.status_code == 404:
+    """The typed answer of a read response: judged (status, content type, schema: `judge_response`,
+    parsed once), its status error raised, then its model built."""
+    request = response.request
+    head = request.method == "HEAD"
+    status = response.status_code
+    content_type = None if head else response.headers.get("content-type")
+    parsed = judge_response(
+        checker, request.method, request.url.path, status, content_type, b"" if head else response.content
+    )
+    if head:
+        if status == 404:
             return False
-        if response.status_code >= 400:
-            raise error_for_status(plan.name, response.status_code, None)
+        if status >= 400:
+            raise error_for_status(plan.name, status, None)
         return True
+    if status >= 400:
+        raise error_for_status(plan.name, status, parsed)
     if plan.build is not None:
+        if parsed is None:
+            where = f"response {status} {content_type}"
+            checker.fail(
+                plan.name,
+                [Violation(where, "", "json", "no JSON body to build the answer from", cut(response.content))],
+                status,
+            )
         try:
-            data = response.json()  # parsed once, by the hooks, unless validation is off
-        except ValueError as exc:
-            where = f"response {response.status_code}"
-            checker.fail(plan.name, [Violation(where, "", "json", f"not JSON: {exc}", cut(response.content))])
-        try:
-            return plan.build(data)
+            return plan.build(parsed)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             detail = f"cannot build {plan.model}: {type(exc).__name__}: {exc}"
-            where = f"response {response.status_code} application/json"
-            checker.fail(plan.name, [Violation(where, "", "construct", detail, cut(data))], response.status_code)
+            where = f"response {status} application/json"
+            checker.fail(plan.name, [Violation(where, "", "construct", detail, cut(parsed))], status)
     if plan.text:
         return response.text
     return None

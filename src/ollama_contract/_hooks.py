@@ -43,7 +43,7 @@ from typing import Any, cast
 import httpx
 from ollama_api.api.inference.generate import PARSED_LINES
 
-from ._config import EXTENSION, is_stream_request
+from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
 from ._ndjson import LineDecoder, LineSplitter, facts_for
 from ._spec import NDJSON, Operation, operation_for
@@ -83,8 +83,8 @@ def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | 
     NDJSON line as it passes), `read` (read, check, raise typed errors) or `guard` (only turn a
     broken connection into APIConnectionError while the generated code reads the body)."""
     request = response.request
-    if is_stream_request(request) or (response.is_redirect and response.has_redirect_location):
-        return "skip", None
+    if request.extensions.get(EXTENSION) is not None or (response.is_redirect and response.has_redirect_location):
+        return "skip", None  # a stream or the client object: it judges its response itself
     op = operation_for(request.method, request.url.path)
     if request.method == "HEAD":
         return "status", op

@@ -67,7 +67,7 @@ class Ollama(_Base, SyncMethods):
     """A sync client for one Ollama server: `generate`, `chat`, `embed`, `pull`, `list`... (see the methods).
 
     Takes `create_client`'s arguments (`host`, `api_key`, `headers`, `timeout`, `retries`,
-    `validation`, `transport`, `follow_redirects`) and `http_client=` (your own `httpx.Client`), or
+    `validation`, `profile`, `transport`, `follow_redirects`) and `http_client=` (your own `httpx.Client`), or
     `client=` (a client made by `create_client`). A context manager: leaving it closes the
     connections.
     """
@@ -81,6 +81,7 @@ class Ollama(_Base, SyncMethods):
         timeout: httpx.Timeout | float | None = _DEFAULT,
         retries: Retries | int = _DEFAULT,
         validation: str | None = None,
+        profile: str = "all",
         transport: httpx.BaseTransport | None = None,
         http_client: httpx.Client | None = None,
         follow_redirects: bool = False,
@@ -92,13 +93,14 @@ class Ollama(_Base, SyncMethods):
             "timeout": timeout,
             "retries": retries,
             "validation": validation,
+            "profile": profile,
             "transport": transport,
             "http_client": http_client,
             "follow_redirects": follow_redirects,
         }
         self._setup(host, client, options)
         self._http = self._client.get_httpx_client()
-        self._checker = checker_of(self._http) or Checker(validation)
+        self._checker = checker_of(self._http) or Checker(validation, profile)
 
     def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
@@ -150,6 +152,7 @@ class AsyncOllama(_Base, AsyncMethods):
         timeout: httpx.Timeout | float | None = _DEFAULT,
         retries: Retries | int = _DEFAULT,
         validation: str | None = None,
+        profile: str = "all",
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
         follow_redirects: bool = False,
@@ -161,13 +164,14 @@ class AsyncOllama(_Base, AsyncMethods):
             "timeout": timeout,
             "retries": retries,
             "validation": validation,
+            "profile": profile,
             "transport": transport,
             "async_http_client": http_client,
             "follow_redirects": follow_redirects,
         }
         self._setup(host, client, options)
         self._http = self._client.get_async_httpx_client()
-        self._checker = checker_of(self._http) or Checker(validation)
+        self._checker = checker_of(self._http) or Checker(validation, profile)
 
     async def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None

@@ -1,7 +1,9 @@
 """The contract as data: the spec shipped inside the generated package, indexed by operation.
 
-Everything hand-written that needs a path, a status or a schema asks this module, so that no
-field list, path or status code is written twice.
+Everything hand-written that needs a path, a status, a schema or a fact about an operation asks
+this module, so that no field list, path, status code or operation table is written twice. The
+facts come from each operation's `x-ollama` mapping (see `_facts.py`); an operation that lacks one
+the code needs is refused when the spec is indexed, not discovered later as a silent default.
 """
 
 from __future__ import annotations
@@ -15,18 +17,28 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
+from ._facts import ModelField, StreamShape, facts_of
+
 __all__ = [
     "NDJSON",
     "NO_CONTENT",
+    "ModelField",
     "Operation",
+    "SpecError",
+    "StreamShape",
+    "escape",
     "follow",
+    "index",
     "load_spec",
+    "load_time_options",
     "model_for",
     "module_for",
     "operation_for",
     "operations",
     "pointer",
     "resolve",
+    "split_pointer",
+    "unescape",
 ]
 
 NDJSON = "application/x-ndjson"
@@ -35,9 +47,31 @@ NO_CONTENT = ""
 """Media-type key used in Operation.responses for a response that declares no body."""
 
 
-def pointer(*parts: str) -> str:
+class SpecError(ValueError):
+    """The spec lacks something the code needs (a fact of an operation, a schema)."""
+
+
+def escape(part: object) -> str:
+    """One JSON-pointer reference token (RFC 6901): `~` becomes `~0`, `/` becomes `~1`."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    """The inverse of `escape`."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer(*parts: object) -> str:
     """Build a JSON pointer fragment such as `#/paths/~1api~1tags/get`."""
-    return "#/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+    return "#/" + "/".join(escape(p) for p in parts)
+
+
+def split_pointer(ptr: str) -> tuple[str, ...]:
+    """The unescaped tokens of `#/a/b`, `/a/b` or `` (the whole document: no tokens)."""
+    body = ptr.removeprefix("#")
+    if not body:
+        return ()
+    return tuple(unescape(t) for t in body.removeprefix("/").split("/"))
 
 
 @cache
@@ -51,14 +85,14 @@ def load_spec() -> dict[str, Any]:
 def resolve(doc: dict[str, Any], ref: str) -> Any:
     """Follow a local `#/...` reference."""
     node: Any = doc
-    for part in ref.removeprefix("#/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+    for part in split_pointer(ref):
+        node = node[part]
     return node
 
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation of the spec, with the pointers to its schemas."""
+    """One operation of the spec: its route, the pointers to its schemas, and its facts."""
 
     operation_id: str
     method: str
@@ -69,6 +103,22 @@ class Operation:
     """Pointer to the request body's schema, or None when the operation takes no body."""
     responses: dict[int, dict[str, str | None]] = field(default_factory=dict)
     """status -> media type (or NO_CONTENT) -> pointer to the schema, or None for no schema."""
+    writes: bool = False
+    """It changes what the server holds (models, blobs, the signed-in account)."""
+    network: bool = False
+    """It may reach ollama.com or a registry, so a 5xx can be the network's failure, not a bug."""
+    runs: str | None = None
+    """`generate` or `embed` when it runs a model (and so loads it); None otherwise."""
+    models: tuple[ModelField, ...] = ()
+    """The request fields that name the models it reads or changes."""
+    stream: StreamShape | None = None
+    """How its NDJSON stream ends and which text it accumulates; None when it does not stream."""
+    late_checked: frozenset[str] = frozenset()
+    """Top-level request fields the server checks only once the model is loaded (refusal: a 500)."""
+    free_maps: frozenset[str] = frozenset()
+    """Top-level request fields the server keeps as a free map, never refusing what is inside."""
+    servers: tuple[str, ...] = ()
+    """Operation-level server URLs (a hosted operation such as ollama.com's web search)."""
 
     @property
     def label(self) -> str:
@@ -78,6 +128,21 @@ class Operation:
     def streams(self) -> bool:
         """True when the 200 can be an NDJSON stream."""
         return NDJSON in self.responses.get(200, {})
+
+    def model_field(self, *roles: str) -> ModelField | None:
+        """The first request field naming a model in one of `roles` (any role when none given)."""
+        return next((m for m in self.models if not roles or m.role in roles), None)
+
+    @property
+    def target(self) -> ModelField | None:
+        """The field naming the model the operation changes, else the one it reads."""
+        return self.model_field("create", "delete", "pull", "push") or self.model_field("read")
+
+    @property
+    def legacy_name(self) -> str | None:
+        """The legacy field (`name`) the server reads only when the target field is empty."""
+        target = self.target
+        return target.legacy if target is not None else None
 
 
 def _responses(doc: dict[str, Any], path: str, method: str, op: dict[str, Any]) -> dict[int, dict[str, str | None]]:
@@ -92,7 +157,7 @@ def _responses(doc: dict[str, Any], path: str, method: str, op: dict[str, Any]) 
             out[int(status)] = {NO_CONTENT: None}
             continue
         out[int(status)] = {
-            media: (f"{base}/content/{media.replace('/', '~1')}/schema" if "schema" in body else None)
+            media: (f"{base}/content/{escape(media)}/schema" if "schema" in body else None)
             for media, body in content.items()
         }
     return out
@@ -104,8 +169,13 @@ def operations() -> dict[str, Operation]:
     return index(load_spec())
 
 
-def index(doc: dict[str, Any]) -> dict[str, Operation]:
-    """Index any OpenAPI document the way operations() indexes the shipped one."""
+def index(doc: dict[str, Any], *, facts: bool = True) -> dict[str, Operation]:
+    """Index any OpenAPI document the way operations() indexes the shipped one.
+
+    With `facts` (the default), every operation must carry the `x-ollama` facts the code needs,
+    or SpecError names the operation and the missing fact; `facts=False` indexes a document of
+    someone else's (an older spec, Ollama's own docs) by routes and schemas alone.
+    """
     ops: dict[str, Operation] = {}
     for path, item in doc["paths"].items():
         for method, op in item.items():
@@ -116,6 +186,13 @@ def index(doc: dict[str, Any]) -> dict[str, Operation]:
             if body:
                 media = next(iter(body))
                 schema = pointer("paths", path, method, "requestBody", "content", media, "schema")
+            responses = _responses(doc, path, method, op)
+            found: dict[str, Any] = {}
+            if facts:
+                try:
+                    found = facts_of(op, streams=NDJSON in responses.get(200, {}))
+                except ValueError as exc:
+                    raise SpecError(f"{method.upper()} {path} ({op.get('operationId')}): {exc}") from None
             ops[op["operationId"]] = Operation(
                 operation_id=op["operationId"],
                 method=method,
@@ -123,9 +200,19 @@ def index(doc: dict[str, Any]) -> dict[str, Operation]:
                 tags=tuple(op.get("tags", ())),
                 request_media_type=media,
                 request_schema=schema,
-                responses=_responses(doc, path, method, op),
+                responses=responses,
+                servers=tuple(s["url"] for s in op.get("servers", ())),
+                **found,
             )
     return ops
+
+
+@cache
+def load_time_options() -> frozenset[str]:
+    """The options that take effect only when a model is loaded (`x-load-time` on `Options`):
+    a request that changes one makes a loaded model reload, as Ollama's scheduler decides."""
+    props = load_spec()["components"]["schemas"]["Options"]["properties"]
+    return frozenset(name for name, schema in props.items() if schema.get("x-load-time") is True)
 
 
 def follow(doc: dict[str, Any], ptr: str) -> dict[str, Any]:

@@ -22,7 +22,6 @@ the streams are the I/O shells around them.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Iterable
@@ -34,10 +33,11 @@ import jsonschema_rs
 from ._config import Mode, resolve_mode
 from ._errors import ContractViolation, Violation, cut
 from ._profiles import ALL, normalise, profiled_spec
-from ._spec import NO_CONTENT, Operation, model_for, operation_for
+from ._spec import NO_CONTENT, Operation, escape, model_for
 
 __all__ = [
     "Checker",
+    "cannot_build",
     "check_request",
     "check_value",
     "expected_schema",
@@ -66,7 +66,7 @@ def validator(ptr: str, profile: str = ALL) -> jsonschema_rs.Validator:
 
 
 def _violation(error: jsonschema_rs.ValidationError, where: str, prefix: str) -> Violation:
-    path = prefix + "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in error.instance_path)
+    path = prefix + "".join("/" + escape(p) for p in error.instance_path)
     kind = error.kind
     keyword = next((str(p) for p in reversed(list(error.schema_path)) if isinstance(p, str)), kind.name)
     if kind.name == "required":
@@ -135,44 +135,29 @@ def expected_schema(
 def judge_response(
     checker: Checker, method: str, path: str, status: int, content_type: str | None, content: bytes
 ) -> Any:
-    """Check a whole (read) response: its status, its content type and its body. Returns the body,
-    parsed when it is JSON (None when it is not, or is empty), for the caller to reuse.
+    """Judge a whole (read) response (`_judge.judge`) and act on it in the checker's mode. Returns
+    the body, parsed when it is JSON (None when it is not, or is empty), for the caller to reuse.
 
-    Shared by the hooks (the generated functions' responses) and the streams (error statuses, and a
-    200 `application/json` answer to a streamed request).
+    A route the spec does not know is left alone here: the request hook has reported it already.
+    A body the generated code cannot read at all (not JSON under a JSON promise, or no model can
+    hold it) is a ContractViolation in warn mode too, rather than a bare error from generated code.
     """
-    op = operation_for(method, path)
-    media = media_of(content_type)
-    parsed: Any = None
-    violations: list[Violation] = []
-    ptr = None
-    if op is not None and checker.active:
-        ptr, violations = expected_schema(op, method, status, media, not content)
-    relabelled = bool(violations) and status < 400 and not is_json(media) and _json_declared(op, status)
-    if content and (is_json(media) or relabelled):
-        try:
-            parsed = json.loads(content)
-        except ValueError as exc:
-            violations.append(Violation(f"response {status} {media}", "", "json", f"not JSON: {exc}", cut(content)))
-            ptr = None
-            if relabelled:
-                # The generated code will parse this body as JSON whatever its label, and fail:
-                # in warn mode too, a typed error rather than a bare JSONDecodeError.
-                checker.fail(op.operation_id if op else None, violations, status)
-    if ptr is not None and checker.active:
-        value = parsed if is_json(media) else content.decode("utf-8", "replace")
-        where = f"response {status} {media}"
-        violations += check_value(ptr, value, where, profile=checker.profile)
-        if violations and checker.mode == "warn" and status < 400 and (unbuilt := _cannot_build(ptr, value, where)):
-            checker.fail(op.operation_id if op else None, violations + unbuilt, status)
-    checker.report(op.operation_id if op else None, violations, status)
-    return parsed
+    from ._judge import judge
+
+    verdict = judge(method, path, status, content_type, content, schemas=checker.active, profile=checker.profile)
+    op = verdict.operation
+    if op is None:
+        return verdict.parsed
+    if verdict.unreadable:
+        checker.fail(op.operation_id, verdict.violations, status)
+    checker.report(op.operation_id, verdict.violations, status)
+    return verdict.parsed
 
 
-def _cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
-    """In warn mode a broken body still goes on to the generated code, which builds its model with
+def cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
+    """A broken body may still go on to the generated code (warn mode), which builds its model with
     `from_dict`. When the model cannot hold it (a number where a list must be...), that would be a
-    bare TypeError or KeyError from generated code; it is a violation instead, in warn mode too."""
+    bare TypeError or KeyError from generated code: this names it as a violation instead."""
     cls = model_for(ptr)
     if cls is None:
         return []
@@ -182,11 +167,6 @@ def _cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
         detail = f"cannot build {cls.__name__}: {type(exc).__name__}: {exc}"
         return [Violation(where, "", "construct", _cap(detail), cut(value))]
     return []
-
-
-def _json_declared(op: Operation | None, status: int) -> bool:
-    """Does the spec promise a JSON body for this status? (Then the generated code parses one.)"""
-    return op is not None and any(is_json(media) for media in op.responses.get(status, {}))
 
 
 class Checker:

@@ -18,7 +18,7 @@ import pytest
 CHILD = Path(__file__).with_name("breakouts.py")
 
 
-@pytest.mark.parametrize("mode", ["stream", "astream", "generated", "agenerated"])
+@pytest.mark.parametrize("mode", ["stream", "astream", "generated", "agenerated", "object", "aobject"])
 def test_three_hundred_break_outs_leave_nothing_behind(mode: str) -> None:
     try:
         run = subprocess.run(

@@ -10,11 +10,10 @@ from calls import arguments
 from wire import FIXTURES, Server
 
 import ollama_contract as oc
-from ollama_contract._ndjson import STREAMED
 from ollama_contract._spec import module_for, operations
 
 IDS = [f"{f['operation']}-{f['name']}" for f in FIXTURES]
-STREAM_FIXTURES = [f for f in FIXTURES if "lines" in f or (f["operation"] in STREAMED and f["status"] == 200)]
+STREAM_FIXTURES = [f for f in FIXTURES if "lines" in f or (operations()[f["operation"]].stream and f["status"] == 200)]
 STREAM_IDS = [f"{f['operation']}-{f['name']}" for f in STREAM_FIXTURES]
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import ast
-import functools
 import inspect
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from wire import Server, fixture
 
 import ollama_contract as oc
 from ollama_contract._errors import _BY_STATUS, error_for_status
@@ -24,9 +25,9 @@ def section() -> str:
     return text[start : text.index("\n## ", start + 1)]
 
 
-def table_after(heading: str) -> list[list[str]]:
+def table_after(heading: str, text: str | None = None) -> list[list[str]]:
     """The cells of the first table after `heading`, header and rule rows left out."""
-    rest = section().split(heading, 1)[1]
+    rest = (section() if text is None else text).split(heading, 1)[1]
     rows = []
     for line in rest.splitlines():
         line = line.strip()
@@ -83,27 +84,62 @@ def test_the_modes_table() -> None:
     assert [first_name(row[0]) for row in table_after("### Validation")] == ["strict", "warn", "off"]
 
 
+def client_sections() -> str:
+    """The README's client sections: "Import the client" to the reference server's section."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Import the client")
+    return text[start : text.index("## The reference server", start)]
+
+
 def code_blocks() -> list[str]:
-    return re.findall(r"```python\n(.*?)```", section(), flags=re.S)
+    return re.findall(r"```python\n(.*?)```", client_sections(), flags=re.S)
 
 
-@pytest.mark.anyio
-async def test_the_examples_run(server: Server, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
-    for path, operation in (
-        ("/api/tags", "list_models"),
-        ("/api/generate", "generate"),
-        ("/api/chat", "chat"),
-        ("/api/pull", "pull_model"),
-    ):
-        name = "local" if operation == "list_models" else "stream"
-        server.routes[path] = fixture(operation, name)
-    monkeypatch.setattr(oc, "create_client", functools.partial(oc.create_client, transport=server.transport()))
+def test_every_example_passes_mypy_strict(tmp_path: Path) -> None:
     blocks = code_blocks()
-    assert len(blocks) == 2
-    scope: dict[str, Any] = {}
-    exec(compile(blocks[0], "README", "exec"), scope)
-    code = compile(blocks[1], "README", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-    await eval(code, scope)
-    printed = capsys.readouterr().out
-    assert "The sky is blue." in printed and "success" in printed
-    assert [r.url.path for r in server.requests] == ["/api/tags", "/api/generate", "/api/chat", "/api/pull"]
+    assert len(blocks) == 6
+    for i, block in enumerate(blocks):
+        (tmp_path / f"example_{i}.py").write_text(block, encoding="utf-8")
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(README.parent / ".mypy_cache")]
+    run = subprocess.run([*cmd, *sorted(str(p) for p in tmp_path.glob("*.py"))], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_example_runs_against_the_reference_server(tmp_path: Path) -> None:
+    from ollama_contract.server import running_server
+
+    with running_server() as url:
+        env = {**os.environ, "OLLAMA_HOST": url}
+        for i, block in enumerate(code_blocks()):
+            program = tmp_path / f"example_{i}.py"
+            program.write_text(block, encoding="utf-8")
+            run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True, env=env, timeout=120)
+            assert run.returncode == 0, f"example {i}:\n{block}\n{run.stderr}"
+            assert run.stdout.strip(), f"example {i} printed nothing"
+            if "no-such-model" in block:
+                assert run.stdout.startswith("404 ")
+            if "pull" in block:
+                assert "success" in run.stdout
+
+
+def test_the_method_table_is_the_spec() -> None:
+    from ollama_api._methods import SyncMethods
+
+    from ollama_contract._spec import operations
+
+    rows = table_after("Errors raise (see [Errors](#errors))", client_sections())
+    by_method = {op.get("x-python-method"): op for op in _raw_operations()}
+    assert [first_name(row[0]).split("(")[0] for row in rows] == [m for m in by_method]
+    for row in rows:
+        name = first_name(row[0]).split("(")[0]
+        operation = operations()[by_method[name]["operationId"]]
+        assert first_name(row[1]) == f"{operation.method.upper()} {operation.path}"
+        returns = inspect.signature(getattr(SyncMethods, name)).return_annotation.split(" | ")[0]
+        assert first_name(row[2]) == returns or (name == "create_blob" and returns == "str"), (name, returns)
+
+
+def _raw_operations() -> list[dict[str, Any]]:
+    spec = json.loads((Path(oc.__file__).parents[2] / "generated_client/ollama_api/openapi.json").read_text())
+    return [
+        op for item in spec["paths"].values() for op in item.values() if isinstance(op, dict) and "operationId" in op
+    ]

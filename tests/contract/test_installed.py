@@ -32,11 +32,11 @@ def test_the_installed_package_checks_the_reference_server(tmp_path: Path) -> No
     assert where.stdout.count(str(target)) == 2, where.stdout
 
     proc = subprocess.run(
-        [sys.executable, "-m", "ollama_contract", "check", "--max-examples", "2", "--report-dir", "report"],
+        [sys.executable, "-m", "ollama_contract", "check", "--quick", "--max-examples", "2", "--report-dir", "report"],
         env=env, capture_output=True, text=True, timeout=600, cwd=work,
     )  # fmt: skip
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output[-4000:]
-    assert f"rootdir: {target / 'ollama_contract' / 'contract_tests'}" in output
+    assert f"suite: {target / 'ollama_contract' / 'contract_tests'}" in output
     assert "verdict: **passed**" in (work / "report" / "report.md").read_text()
     assert (work / "report" / "junit.xml").exists()

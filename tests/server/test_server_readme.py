@@ -71,6 +71,7 @@ def test_the_flags_table() -> None:
         "--data-dir",
         "--models",
         "--fault SPEC",
+        "--quiet",
         "--pace",
         "--token-rate",
         "--prompt-rate",

@@ -13,9 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ollama_contract.server import CATALOGUE, DEFAULT_MODELS, pytest_plugin, running_server
+from ollama_contract.server import CATALOGUE, DEFAULT_MODELS, running_server
+from ollama_contract.server.pytest_plugin import _ollama_shared, ollama_server
 
-ollama_server = pytest_plugin.ollama_server
+__all__ = ["_ollama_shared", "ollama_server"]  # fixtures, used by name
 
 
 def names(url: str) -> list[str]:

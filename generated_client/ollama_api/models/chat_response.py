@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -58,6 +58,16 @@ class ChatResponse:
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
+
+    @property
+    def text(self) -> str:
+        """The message's content ("" when none was sent)."""
+        content = self.message.content if not isinstance(self.message, Unset) else UNSET
+        return content if isinstance(content, str) else ""
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

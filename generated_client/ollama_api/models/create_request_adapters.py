@@ -12,7 +12,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset
+from ..types import Unset, model_repr
 
 T = TypeVar("T", bound="CreateRequestAdapters")
 
@@ -22,6 +22,10 @@ class CreateRequestAdapters:
     """File name to blob digest, for one LoRA adapter."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

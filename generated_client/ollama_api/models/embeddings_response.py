@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset
+from ..types import Unset, model_repr
 
 T = TypeVar("T", bound="EmbeddingsResponse")
 
@@ -25,6 +25,10 @@ class EmbeddingsResponse:
     embedding: list[float]
     """ The vector, not normalised. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         embedding = self.embedding

@@ -18,7 +18,7 @@ from attrs import field as _attrs_field
 
 from ..models.format_type_0 import FormatType0, check_format_type_0
 from ..models.think_type_1 import ThinkType1, check_think_type_1
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.format_type_1 import FormatType1
@@ -97,6 +97,10 @@ class GenerateRequest:
     """ Diffusion steps for a generated picture for image models, read by servers 0.14.3 to 0.32.5 only; 0.32.6
     removed it, and later servers ignore it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.format_type_1 import FormatType1

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -72,6 +72,15 @@ class GenerateResponse:
     total: int | Unset = UNSET
     """ Diffusion steps in all, while an image model works (servers 0.14.3 to 0.32.5 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
+
+    @property
+    def text(self) -> str:
+        """The generated text of this answer or chunk ("" when none was sent)."""
+        return self.response if isinstance(self.response, str) else ""
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

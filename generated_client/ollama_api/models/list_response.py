@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset
+from ..types import Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.model_summary import ModelSummary
@@ -30,6 +30,10 @@ class ListResponse:
     models: list[ModelSummary] | None
     """ The models, newest first. Servers before 0.1.10 sent `null` when there were none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         models: list[dict[str, Any]] | None

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_call import ToolCall
@@ -45,6 +45,10 @@ class Message:
     tool_call_id: str | Unset = UNSET
     """ In a `tool` message, the `id` of the call this answers. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role

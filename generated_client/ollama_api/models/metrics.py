@@ -14,7 +14,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Metrics")
 
@@ -36,6 +36,10 @@ class Metrics:
     eval_duration: int | Unset = UNSET
     """ Time spent generating, in nanoseconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         total_duration = self.total_duration

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ModelDetails")
 
@@ -32,6 +32,10 @@ class ModelDetails:
     context_length: int | Unset = UNSET
     embedding_length: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         parent_model = self.parent_model

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset
+from ..types import Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.status_response_cloud import StatusResponseCloud
@@ -28,6 +28,10 @@ T = TypeVar("T", bound="StatusResponse")
 class StatusResponse:
     cloud: StatusResponseCloud
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         cloud = self.cloud.to_dict()

@@ -13,7 +13,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset
+from ..types import Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_property import ToolProperty
@@ -27,6 +27,10 @@ class ToolParametersProperties:
     additional_properties: dict[str, ToolProperty] = _attrs_field(
         init=False, factory=dict
     )
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

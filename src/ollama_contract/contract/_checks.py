@@ -10,32 +10,22 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 
+from .._judge import judge_lines
 from .._spec import Operation
 from . import _policy
-from ._schemas import operation_for, request_errors, validator
+from ._schemas import operation_for, request_errors
 
 __all__ = [
-    "FINAL_LINE",
     "ndjson_conformance",
     "ollama_negative_data_rejection",
     "ollama_not_a_server_error",
     "ollama_positive_data_acceptance",
 ]
-
-# What the spec cannot say: how each streaming operation marks its last line.
-FINAL_LINE = {
-    "generate": ("done", True),
-    "chat": ("done", True),
-    "create_model": ("status", "success"),
-    "pull_model": ("status", "success"),
-    "push_model": ("status", "success"),
-}
 
 
 def _content_type(response: Response) -> str:
@@ -57,25 +47,8 @@ def _is_negative(case: Case[Any]) -> bool:
 
 def check_ndjson(op: Operation, status: int, content: bytes) -> str | None:
     """Why an NDJSON body breaks the contract, or None. Shared with the scenario tests."""
-    pointer = op.responses.get(status, {}).get("application/x-ndjson")
-    if pointer is None:
-        return f"{op.label} does not declare application/x-ndjson for status {status}"
-    lines = [line for line in content.split(b"\n") if line.strip()]
-    if not lines:
-        return "the stream has no lines at all"
-    last: Any = None
-    for number, line in enumerate(lines, 1):
-        try:
-            last = json.loads(line)
-        except ValueError:
-            return f"NDJSON line {number} is not JSON: {line[:120]!r}"
-        for error in validator(pointer).iter_errors(last):
-            where = "/" + "/".join(map(str, error.absolute_path))
-            return f"NDJSON line {number} breaks the line schema at {where}: {error.message[:200]}"
-    key, value = FINAL_LINE.get(op.operation_id, ("done", True))
-    if not (isinstance(last, dict) and ("error" in last or last.get(key) == value)):
-        return f"the stream ended without its final line ({key}: {json.dumps(value)}) or an error line"
-    return None
+    problems = judge_lines(op, status, content)
+    return problems[0].describe() if problems else None
 
 
 @schemathesis.check

@@ -32,7 +32,10 @@ def _write(path: Path, text: str) -> None:
 
 
 class ReportPlugin:
-    def __init__(self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress) -> None:
+    def __init__(
+        self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress, suite: Path | None = None
+    ) -> None:
+        self.suite = suite
         self.recorder = recorder
         self.report_dir = report_dir
         self.target = target
@@ -120,7 +123,10 @@ class ReportPlugin:
     @property
     def verdict(self) -> str:
         failed = self.recorder.findings or any(t.outcome == "FAILED" for t in self.recorder.tests)
-        return "FAILED" if failed else "passed"
+        if failed:
+            return "FAILED"
+        complete = self.status in {"running", "finished"} or self.status.startswith("stopped at")
+        return "passed" if complete else "incomplete"
 
     def write(self) -> None:
         if self.report_dir is None:
@@ -135,7 +141,7 @@ class ReportPlugin:
         return counts
 
     def lines(self) -> list[str]:
-        out = ["", f"target: {self.target}", f"status: {self.status}", ""]
+        out = ["", f"target: {self.target}", f"suite: {self.suite}", f"status: {self.status}", ""]
         width = max([len("operation"), *(len(op) for op, _, _ in self.recorder.table())])
         out.append(f"{'operation'.ljust(width)}  cases  failures")
         for op, cases, failures in self.recorder.table():

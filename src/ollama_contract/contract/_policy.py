@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .._spec import Operation, operations
+
 __all__ = [
     "SEMANTIC_REFUSALS",
     "BodyError",
@@ -78,14 +80,21 @@ SEMANTIC_REFUSALS = (
     "time: invalid duration",
 )
 
-# Operations that may reach a registry or fail after accepting the request: a 5xx is within contract.
-NETWORK_BOUND = frozenset({"create_model", "pull_model", "push_model"})
 
-# Top-level request fields the server checks only after loading the model (refusal: a 500).
-LATE_CHECKED = frozenset({"options", "format"})
+def _op(operation_id: str) -> Operation | None:
+    """The spec's operation, whose `x-ollama` facts say which fields it reads late or keeps free,
+    and whether it reaches the network (a 5xx is then within contract)."""
+    return operations().get(operation_id)
 
-# Top-level request fields the server keeps as a free map: violations inside are not refused.
-FREE_MAPS = frozenset({"options", "parameters"})
+
+def _late_or_free(operation_id: str) -> frozenset[str]:
+    op = _op(operation_id)
+    return op.late_checked | op.free_maps if op else frozenset()
+
+
+def _free(operation_id: str) -> frozenset[str]:
+    op = _op(operation_id)
+    return op.free_maps if op else frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,10 +123,6 @@ def _top(error: BodyError) -> str:
     return error.pointer.split("/")[1] if error.pointer.startswith("/") else ""
 
 
-# Operations that still read the legacy `name`, but only when `model` is empty.
-LEGACY_NAME = frozenset({"create_model", "show_model", "delete_model", "pull_model", "push_model"})
-
-
 def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
     """Top-level fields the server never reads for this request, so never refuses.
 
@@ -127,8 +132,9 @@ def unread_fields(operation_id: str, request: Any) -> frozenset[str]:
     """
     if not isinstance(request, dict):
         return frozenset()
-    if operation_id in LEGACY_NAME:
-        return frozenset({"name"}) if request.get("model") else frozenset()
+    op = _op(operation_id)
+    if op is not None and op.legacy_name and op.target:
+        return frozenset({op.legacy_name}) if request.get(op.target.field) else frozenset()
     if operation_id in {"generate", "chat"}:
         generates = request.get("prompt") if operation_id == "generate" else request.get("messages")
         return frozenset() if generates else frozenset({"format"})
@@ -147,9 +153,10 @@ def classify_body_errors(
     unread = unread_fields(operation_id, request)
     refused: list[BodyError] = []
     tolerated: list[BodyError] = []
+    free = _free(operation_id) | unread
     for error in errors:
         nested = error.pointer.startswith("/")
-        if nested and (error.instance is None or _top(error) in FREE_MAPS | unread or error.rule == "required"):
+        if nested and (error.instance is None or _top(error) in free or error.rule == "required"):
             tolerated.append(error)
         else:
             refused.append(error)
@@ -185,11 +192,11 @@ def error_message(body: bytes) -> str:
 
 def explains_server_error(operation_id: str, status: int, body: bytes, body_errors: list[BodyError]) -> bool:
     """Whether a 5xx is something the real server does for this request."""
-    if operation_id in NETWORK_BOUND:
+    if (op := _op(operation_id)) is not None and op.network:
         return True
-    if status == 501 and operation_id in {"embed", "embeddings"}:
+    if status == 501 and (op := _op(operation_id)) is not None and op.runs == "embed":
         return True
-    if body_errors and all(_top(e) in LATE_CHECKED | FREE_MAPS for e in body_errors):
+    if body_errors and all(_top(e) in _late_or_free(operation_id) for e in body_errors):
         return True
     return error_message(body).startswith("template:")
 

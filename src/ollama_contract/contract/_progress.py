@@ -64,7 +64,11 @@ class Progress:
             from rich.text import Text
 
             console = Console(file=self.stream)
-            self._live = Live(get_renderable=lambda: Text(self.line()), console=console, refresh_per_second=2)
+            self._live = Live(
+                get_renderable=lambda: Text(self.line(), no_wrap=True, overflow="ellipsis"),
+                console=console,
+                refresh_per_second=2,
+            )
             self._live.start()
         elif self.mode == "plain":
             self._thread = threading.Thread(target=self._tick, name="contract-progress", daemon=True)

@@ -25,6 +25,8 @@ class CheckOptions:
     """A hard bound on the run, in seconds: no test starts after it, no request waits past it."""
     request_timeout: float = 60.0
     """Seconds each request may take for its whole answer; a request past it is a failure."""
+    quick: bool = False
+    """Leave out schemathesis' coverage phase (boundary values, most of the cases): for CI."""
     progress: str = "auto"
     """auto (live in a terminal, periodic lines otherwise), live, plain or off."""
     report_dir: Path = Path("ollama-contract-report")
@@ -64,7 +66,8 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         str(suite),
         "-c", str(suite / "pytest.ini"),
         "--rootdir", str(suite),
-        "-p", "no:terminal",  # the suite's plugin prints progress and the summary itself
+        "-p", "no:terminal",  # the suite's plugin prints progress and the summary itself,
+        "--capture=no",  # ... and from a thread while a test runs, which capturing would swallow
         "--report-dir", str(report),
         "--max-examples", str(options.max_examples),
         "--request-timeout", str(options.request_timeout),
@@ -74,6 +77,8 @@ def pytest_arguments(options: CheckOptions) -> list[str]:
         args += ["--ollama-url", url]
     if options.allow_writes:
         args.append("--allow-writes")
+    if options.quick:
+        args.append("--quick")
     if options.model:
         args += ["--model", options.model]
     if options.embed_model:

@@ -11,7 +11,8 @@ an earlier response. So every request of the suite passes through one guard befo
 
 Generated requests are first steered towards those names (`steer_body`), so that the run still
 exercises the write operations; the guard (`refusal`) is the backstop that no generator can get
-around.
+around. On a server the run did not start, requests that run a model are also bounded and kept
+from changing its residency (`bound`, see `_bounds`).
 """
 
 from __future__ import annotations
@@ -21,17 +22,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .._spec import operations
 from ._bounds import bound_request
 
 T = TypeVar("T")
 
 __all__ = ["WRITE_OPERATIONS", "Guard", "normalize"]
 
-# The spec cannot say which operations change the server's models; this is the suite's own policy.
-WRITE_OPERATIONS = frozenset({"create_model", "copy_model", "delete_model", "pull_model", "push_model", "push_blob"})
+# The operations that change what the server holds (`x-ollama: writes` in the spec).
+WRITE_OPERATIONS = frozenset(op.operation_id for op in operations().values() if op.writes)
 
-# Where a request names the model it reads (the rest of its body is left to the generator).
-_READS = {"generate": "model", "chat": "model", "embed": "model", "embeddings": "model", "show_model": "model"}
+# Where a request names the one model it reads (the rest of its body is left to the generator).
+_READS = {
+    op.operation_id: named.field
+    for op in operations().values()
+    if len(op.models) == 1 and (named := op.models[0]).role == "read"
+}
+
+
+def _target(operation_id: str) -> str:
+    """The request field naming the model an operation changes (or reads), from the spec."""
+    target = operations()[operation_id].target
+    if target is None:
+        raise KeyError(f"the spec names no model field for {operation_id}")
+    return target.field
 
 
 def normalize(name: str) -> str:
@@ -69,7 +83,8 @@ class Guard:
         """Operations the guard would refuse every request of, so that no test is generated for them."""
         if not self.writes:
             return WRITE_OPERATIONS
-        return frozenset() if self.owned or self.pull_models else frozenset({"pull_model"})
+        pulls = frozenset(op.operation_id for op in operations().values() if op.model_field("pull"))
+        return frozenset() if self.owned or self.pull_models else pulls
 
     def own_name(self, hint: Any) -> str:
         return f"{self.prefix}{hashlib.sha256(repr(hint).encode()).hexdigest()[:8]}"
@@ -86,8 +101,7 @@ class Guard:
         if operation_id == "push_blob":
             return None
         body = body if isinstance(body, dict) else {}
-        name_field = {"copy_model": "destination"}.get(operation_id, "model")
-        name = body.get(name_field)
+        name = body.get(_target(operation_id))
         if operation_id == "pull_model":
             allowed = self.owned or (isinstance(name, str) and normalize(name) in map(normalize, self.pull_models))
             return None if allowed else f"pull of {name!r}: only --pull-model names may be pulled"
@@ -101,7 +115,7 @@ class Guard:
         """Remember the models a successful request created or removed."""
         if not isinstance(body, dict) or status != 200:
             return
-        name = body.get("destination" if operation_id == "copy_model" else "model")
+        name = body.get(_target(operation_id)) if operations()[operation_id].target else None
         if not isinstance(name, str):
             return
         if operation_id in {"create_model", "copy_model"} or (operation_id == "pull_model" and self.owned):
@@ -124,7 +138,7 @@ class Guard:
 
         readable = [m for m in (self.model, *sorted(self.created)) if m]
         if operation_id in _READS:
-            model = self.embed_model if operation_id in {"embed", "embeddings"} else self.model
+            model = self.embed_model if operations()[operation_id].runs == "embed" else self.model
             # Mostly the chosen model; now and then the generated name, to exercise the 404s.
             if isinstance(body.get("model"), str) and model and _pick([True, True, True, False], body["model"]):
                 body["model"] = model

@@ -15,7 +15,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from .._profiles import ALL, profiled_spec
-from .._spec import Operation, load_spec, operations, resolve
+from .._spec import Operation, load_spec, operations, pointer, resolve
 from ._policy import BodyError
 
 __all__ = ["operation_for", "request_errors", "validator"]
@@ -74,11 +74,9 @@ def request_errors(op: Operation, body: Any, path_parameters: dict[str, Any]) ->
     if op.request_schema and op.request_media_type == "application/json":
         found += _errors(op.request_schema, body)
     item = load_spec()["paths"][op.path]
-    declared = [
-        (f"#/paths/{op.path.replace('/', '~1')}/parameters/{i}", p) for i, p in enumerate(item.get("parameters", []))
-    ]
+    declared = [(pointer("paths", op.path, "parameters", i), p) for i, p in enumerate(item.get("parameters", []))]
     declared += [
-        (f"#/paths/{op.path.replace('/', '~1')}/{op.method}/parameters/{i}", p)
+        (pointer("paths", op.path, op.method, "parameters", i), p)
         for i, p in enumerate(item[op.method].get("parameters", []))
     ]
     for where, param in declared:

@@ -46,6 +46,8 @@ class Session:
     max_time: float | None
     headers: dict[str, str] = field(default_factory=dict)
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    quick: bool = False
+    """No coverage phase (schemathesis' boundary values): a smaller run, for CI."""
     profile: str = "all"
     """The contract the server is held to: `all`, or the Ollama version whose profile applies."""
     started: float = field(default_factory=time.monotonic)
@@ -120,6 +122,7 @@ class ReferenceServer:
 
     def start(self, timeout: float = 30.0) -> str:
         cmd = [sys.executable, "-m", "ollama_contract", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd += ["--quiet"]  # no line per request in server.log (loads are still logged)
         cmd += ["--data-dir", str(self.data_dir)]
         for fault in self.faults:
             cmd += ["--fault", fault]
@@ -187,6 +190,7 @@ def open_session(
     max_time: float | None,
     faults: Sequence[str],
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
+    quick: bool = False,
     profile: str | None = None,
 ) -> tuple[Session, ReferenceServer | None]:
     """Resolve the target: the given server, or a reference server started for this run.
@@ -226,7 +230,7 @@ def open_session(
     )
     if not guard.writes:
         recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
-    session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout)
+    session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout, quick=quick)
     session.profile = _profile(base_url, headers, recorder, profile)
     return session, server
 

@@ -30,6 +30,9 @@ def register(subparsers: Any) -> None:
         metavar="SPEC",
         help="inject a fault into every response, e.g. delay=50, status=503@2, endless, hang@3 (repeatable)",
     )
+    parser.add_argument(
+        "--quiet", action="store_true", help="do not log a line per request (model loads are still logged)"
+    )
     pace = parser.add_argument_group("pace")
     pace.add_argument(
         "--pace",
@@ -74,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    log_to_stderr()
+    log_to_stderr(requests=not args.quiet)
     port = sock.getsockname()[1]
     print(f"ollama-contract: offline Ollama listening on http://{args.host}:{port}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):

@@ -14,6 +14,7 @@ from .emulation.pace import INSTANT, Pace
 from .store.local import Store
 from .store.names import parse_name
 from .store.registry import Registry
+from .store.snapshot import Snapshot
 
 __all__ = ["VERSION", "Settings", "State", "resolve_models", "state_of"]
 
@@ -37,6 +38,16 @@ class State:
         self.store = Store(settings.data_dir / "models")
         self.registry = Registry(settings.data_dir / "registry")
         self.runtime = Runtime(settings.pace.load_seconds if settings.pace.real else 0.0)
+
+    def snapshot(self) -> Snapshot:
+        """The data dir as it is now, for `reset` to come back to."""
+        return Snapshot(self.settings.data_dir)
+
+    def reset(self, snapshot: Snapshot) -> None:
+        """Back to a snapshot: models created, copied, pulled, pushed or deleted since are undone,
+        and no model is loaded."""
+        snapshot.restore()
+        self.runtime.reset()
 
     def install(self, names: Iterable[str]) -> None:
         """Put catalogue models in the store, as if they had been pulled."""

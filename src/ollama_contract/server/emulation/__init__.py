@@ -5,7 +5,10 @@
   `structured` builds values that fit a JSON Schema (structured outputs, tool arguments).
 * `prompt` renders a request into the model's prompt with `gotemplate` (a small Go text/template).
 * `catalogue` (with `templates`) is the built-in set of tiny models; `gguf` reads and writes their
-  files; `convert` turns Safetensors uploads into GGUF.
+  files; `convert` turns Safetensors uploads into GGUF; `llamacpp` is what llama.cpp's
+  `llama-quantize` checks and writes when Ollama validates an uploaded GGUF; `autodetect` picks
+  the template a GGUF chat template selects.
 * `options` reads model options and keep-alive values with Ollama's rules; `scheduler` finds the
-  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists).
+  model a request names and schedules it into `loaded` (the models "in memory", what `ps` lists,
+  when a request reloads one); `pace` says whether all this takes real time.
 """

@@ -129,8 +129,14 @@ def safetensors_to_gguf(files: dict[str, Path]) -> bytes:
     ]
     if config.get("intermediate_size"):
         kv.append((f"{arch}.feed_forward_length", int(config["intermediate_size"])))
+    # Ollama's converters always write the norm epsilon (0 when config.json has none), and encoders
+    # as non-causal, so llama.cpp's loader finds the keys it requires.
     if arch in ("bert", "nomic-bert"):
+        kv.append((f"{arch}.attention.layer_norm_epsilon", float(config.get("layer_norm_eps") or 0.0)))
+        kv.append((f"{arch}.attention.causal", False))
         kv.append((f"{arch}.pooling_type", 1))
+    else:
+        kv.append((f"{arch}.attention.layer_norm_rms_epsilon", float(config.get("rms_norm_eps") or 0.0)))
     if isinstance(tokenizer.get("chat_template"), str):
         kv.append(("tokenizer.chat_template", tokenizer["chat_template"]))
     with tempfile.TemporaryDirectory() as tmp:

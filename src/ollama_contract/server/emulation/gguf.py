@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 MAGIC = b"GGUF"
+QUANTIZATION_VERSION = 2  # GGML_QNT_VERSION, which llama-quantize writes into every file
 
 # llama.cpp's file types (general.file_type) and the names Ollama prints for them.
 _FILE_TYPES = {
@@ -65,12 +66,14 @@ class TensorInfo:
     type: str
     shape: list[int]
     elements: int
+    nbytes: int = 0
 
 
 @dataclass
 class GGUFInfo:
     kv: dict[str, Any] = field(default_factory=dict)
     tensors: list[TensorInfo] = field(default_factory=list)
+    data_offset: int = 0  # where the tensor data starts in the file
 
     @property
     def architecture(self) -> str:
@@ -169,7 +172,8 @@ def read_gguf(path: Path) -> GGUFInfo:
         shape = [int(d) for d in tensor.shape]
         elements = int(tensor.n_elements)
         total += elements
-        info.tensors.append(TensorInfo(tensor.name, tensor.tensor_type.name, shape, elements))
+        info.tensors.append(TensorInfo(tensor.name, tensor.tensor_type.name, shape, elements, int(tensor.n_bytes)))
+    info.data_offset = int(reader.data_offset)
     del reader
     # Ollama counts parameters from the tensors. The emulated models are tiny files that stand for
     # big ones, so a count the file states outright wins.
@@ -263,9 +267,9 @@ def quantize_gguf(src: Path, dst: Path, target: int) -> None:
         if name.startswith("GGUF.") or name == "general.architecture":
             continue
         kv.append((name, fld.contents()))
-    kv = [(k, target if k == "general.file_type" else v) for k, v in kv]
-    if not any(k == "general.file_type" for k, _ in kv):
-        kv.append(("general.file_type", target))
+    # As llama-quantize writes it (llama-quant.cpp): both keys set last, after the input's own.
+    kv = [(k, v) for k, v in kv if k not in ("general.file_type", "general.quantization_version")]
+    kv += [("general.quantization_version", QUANTIZATION_VERSION), ("general.file_type", target)]
     tensors: list[Tensor] = []
     for tensor in reader.tensors:
         values = dequantize(tensor.data, tensor.tensor_type)

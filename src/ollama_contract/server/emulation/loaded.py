@@ -165,6 +165,11 @@ class Runtime:
         load_ns = _COLD_LOAD_NS + model.size % 997_000 if cold else 2_000_000 + model.size % 99_000
         return Load(key=key, cold=cold, reason=reason, ready_at=ready_at, load_ns=load_ns)
 
+    def reset(self) -> None:
+        """Nothing in memory any more (the load history stays)."""
+        with self._lock:
+            self._entries.clear()
+
     def unload(self, model: Model) -> None:
         with self._lock:
             self._entries.pop(_runner_key(model), None)

@@ -30,6 +30,7 @@ from ..routes import Handler, handler_for
 from .cors import CORSMiddleware
 from .decode import decode_body
 from .faults import FaultMiddleware, parse_faults
+from .logs import AccessLog
 from .wire import JSON_NO_CHARSET, HTTPError, RawResponse, error_response, plain_response
 
 __all__ = ["create_app"]
@@ -175,6 +176,7 @@ def create_app(
     app = Starlette(
         routes=_routes(),
         middleware=[
+            Middleware(AccessLog),
             Middleware(CORSMiddleware, origins=origins),
             Middleware(_HostCheck, loopback_only=loopback_only),
             Middleware(FaultMiddleware, faults=parsed_faults),

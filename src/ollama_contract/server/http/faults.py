@@ -18,7 +18,8 @@ from http import HTTPStatus
 from starlette.requests import Request
 
 from ... import _spec
-from .breakers import missing_field, response_schema, wrong_type
+from .._state import VERSION
+from .breakers import missing_field, missing_version_field, response_schema, wrong_type
 from .wire import JSON, ASGIApp, Message, Receive, Scope, Send, encode, send_response
 
 __all__ = ["FAULT_HEADER", "Fault", "FaultMiddleware", "faults_of", "parse_faults"]
@@ -35,6 +36,7 @@ _FLAGS = {
     "ghost-model",
     "endless",
     "hang",
+    "missing-version-field",  # a field this server's version always sends, beyond the all-versions contract
 }
 # Faults a handler carries out by itself: nothing for the middleware to rewrite.
 _HANDLER_ONLY = {"ghost-model", "endless"}
@@ -225,7 +227,7 @@ class _Rewriter:
             ctype = headers.get(b"content-type", b"").decode("latin-1")
             self.kind = "ndjson" if ctype.startswith("application/x-ndjson") else "json" if "json" in ctype else ""
             self.start = message
-            if "missing-field" in self.run.names and self.kind:
+            if self.run.names & {"missing-field", "missing-version-field"} and self.kind:
                 media = ctype.split(";", 1)[0].strip()
                 scope = self.run.scope
                 self.schema = response_schema(scope.get("method", ""), scope.get("path", ""), message["status"], media)
@@ -250,7 +252,7 @@ class _Rewriter:
         assert self.start is not None
         body = bytes(self.body)
         names = self.run.names
-        if names & {"wrong-type", "missing-field"} and body:
+        if names & {"wrong-type", "missing-field", "missing-version-field"} and body:
             try:
                 value = json.loads(body)
             except ValueError:
@@ -260,6 +262,8 @@ class _Rewriter:
                     value = wrong_type(value)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
+                if "missing-version-field" in names:
+                    value = missing_version_field(value, self.schema, VERSION)
                 body = encode(value)
         headers = [(k, v) for k, v in self.start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode("ascii")))
@@ -290,13 +294,15 @@ class _Rewriter:
         names = run.names
         if "no-final-line" in names and _is_final(line):
             return
-        if names & {"wrong-type", "missing-field"}:
+        if names & {"wrong-type", "missing-field", "missing-version-field"}:
             try:
                 value = json.loads(line)
                 if "wrong-type" in names:
                     value = wrong_type(value)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
+                if "missing-version-field" in names:
+                    value = missing_version_field(value, self.schema, VERSION)
                 line = encode(value)
             except ValueError:
                 pass

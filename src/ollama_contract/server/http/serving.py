@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["listen", "running_server", "serve"]
+__all__ = ["listen", "running_server", "serve", "serving"]
 
 
 def _config(app: Any, host: str, port: int) -> Any:
@@ -62,34 +62,41 @@ def running_server(
 
     With no `data_dir`, the models live in a fresh temporary folder that is removed afterwards.
     """
-    import uvicorn
-
     from .app import create_app
 
     owned = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="ollama-contract-")) if owned else Path(str(data_dir))
     try:
         app = create_app(data_dir=folder, models=models, faults=faults, **app_options)
-        sock = listen(host, port)
-        bound = sock.getsockname()[1]
-        server = uvicorn.Server(_config(app, host, bound))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="ollama-contract", daemon=True)
-        thread.start()
+        with serving(app, host=host, port=port, startup_timeout=startup_timeout) as url:
+            yield url
+    finally:
+        if owned:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def serving(app: Any, *, host: str = "127.0.0.1", port: int = 0, startup_timeout: float = 20.0) -> Iterator[str]:
+    """Serve an app in a background thread; yields its base URL, stops it on exit."""
+    import uvicorn
+
+    sock = listen(host, port)
+    bound = sock.getsockname()[1]
+    server = uvicorn.Server(_config(app, host, bound))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="ollama-contract", daemon=True)
+    thread.start()
+    try:
         deadline = time.monotonic() + startup_timeout
         while not server.started:
             if not thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError("the reference server did not start")
             time.sleep(0.005)
-        try:
-            shown = f"[{host}]" if ":" in host else host
-            yield f"http://{shown}:{bound}"
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
-            sock.close()
+        shown = f"[{host}]" if ":" in host else host
+        yield f"http://{shown}:{bound}"
     finally:
-        if owned:
-            shutil.rmtree(folder, ignore_errors=True)
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def serve(

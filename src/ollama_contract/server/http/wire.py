@@ -18,6 +18,8 @@ from typing import Any
 
 from starlette.responses import Response
 
+from .gofloat import go_json_ready, go_numbers
+
 __all__ = [
     "JSON",
     "JSON_NO_CHARSET",
@@ -77,8 +79,11 @@ class HTTPError(Exception):
 
 
 def encode(value: Any) -> bytes:
-    """Serialise like Go's encoding/json: compact, UTF-8, with HTML-sensitive characters escaped."""
+    """Serialise like Go's encoding/json: compact, UTF-8, HTML-sensitive characters escaped, Go's floats."""
+    value, exponents = go_json_ready(value)
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if exponents:
+        text = go_numbers(text)
     if "<" in text or ">" in text or "&" in text:
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     if "\u2028" in text or "\u2029" in text:

@@ -16,28 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from .._state import State
+from ..emulation.autodetect import detect_template
 from ..emulation.catalogue import MEDIA
 from ..emulation.convert import SafetensorsError, safetensors_to_gguf
 from ..emulation.gguf import GGUFInfo, file_type_name, human_number, parse_file_type, quantize_gguf, read_gguf
 from ..emulation.gotemplate import TemplateError, parse_template
-from ..http.wire import Event, Failure, HTTPError
+from ..emulation.llamacpp import VALIDATION_FAILED, copy_progress, llama_cpp_refusal, llama_quantize_copy
+from ..http.wire import Event, Failure, HTTPError, encode
 from ..store.local import InvalidDigest
 from ..store.names import ModelName, SourceConflict, parse_name, split_source
 from ._transfer import pull_events
 
 __all__ = ["check_files", "create_events"]
 
-_AUTODETECT = (
-    ("<|im_start|>", "chatml", "{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ .Content }}<|im_end|>\n{{ end }}"
-     "<|im_start|>assistant\n"),
-    ("<|start_header_id|>", "llama3-instruct", "{{- range .Messages }}<|start_header_id|>{{ .Role }}<|end_header_id|>"
-     "\n\n{{ .Content }}<|eot_id|>{{ end }}<|start_header_id|>assistant<|end_header_id|>\n\n"),
-    ("[INST]", "mistral-instruct", "{{- range .Messages }}{{ if eq .Role \"user\" }}[INST] {{ .Content }}[/INST]"
-     "{{ else }} {{ .Content }}</s>{{ end }}{{ end }}"),
-    ("<start_of_turn>", "gemma-instruct", "{{- range .Messages }}<start_of_turn>{{ .Role }}\n{{ .Content }}"
-     "<end_of_turn>\n{{ end }}<start_of_turn>model\n"),
-    ("<|user|>", "zephyr", "{{- range .Messages }}<|{{ .Role }}|>\n{{ .Content }}</s>\n{{ end }}<|assistant|>\n"),
-)  # fmt: skip
+_NO_DIGEST = "0000000000000000000"  # what Ollama puts in `digest` of its rewrite progress lines
 
 
 class _Stop(Exception):
@@ -70,6 +62,8 @@ class _Build:
         self.layers: list[dict[str, Any]] = []
         self.status_of: dict[str, str] = {}
         self.config: dict[str, Any] = {"os": "linux", "architecture": "amd64"}
+        # Model layers made from files, which Ollama passes through llama-quantize (rewriteForCreate).
+        self.to_copy: set[str] = set()
 
     def add_bytes(self, media: str, data: bytes, status: str | None = None) -> dict[str, Any]:
         digest = "sha256:" + hashlib.sha256(data).hexdigest()
@@ -93,6 +87,18 @@ class _Build:
 
     def model_layer(self) -> dict[str, Any] | None:
         return next((x for x in self.layers if x["mediaType"] == MEDIA["model"]), None)
+
+    def replace_model(self, layer: dict[str, Any], data: bytes) -> None:
+        """Put a rewritten model file where `layer` was, with the config read from the new file."""
+        index = self.layers.index(layer)
+        new = self.add_bytes(MEDIA["model"], data)
+        self.layers.remove(new)
+        self.layers.insert(index, new)
+        for key in ("file_type", "model_type", "model_format", "model_family", "model_families"):
+            self.config.pop(key, None)
+        new_info = self.state.store.gguf_info(new["digest"])
+        if new_info is not None:
+            _gguf_config(self, new_info)
 
 
 def _gguf_config(build: _Build, info: GGUFInfo) -> None:
@@ -172,9 +178,11 @@ async def _from_files(state: State, build: _Build, files: dict[str, Any]) -> Asy
         except SafetensorsError as exc:
             raise _Stop(Failure(str(exc))) from None
         layer = build.add_bytes(MEDIA["model"], data)
+        build.to_copy.add(layer["digest"])
         info = state.store.gguf_info(layer["digest"])
         if info is not None:
             _gguf_config(build, info)
+            _autodetect(build, info.chat_template)
         return
     if kind != "gguf":
         raise _Stop(Failure("unknown type", 400))
@@ -192,18 +200,51 @@ async def _from_files(state: State, build: _Build, files: dict[str, Any]) -> Asy
             info.arch_value("block_count") is None and info.arch_value("vision.block_count") is not None
         )
         media = MEDIA["adapter"] if kind_kv == "adapter" else MEDIA["projector"] if projector else MEDIA["model"]
-        yield {"status": "verifying conversion"}
         digest = str(files[filename])
         build.existing({"mediaType": media, "digest": digest, "size": path.stat().st_size})
         if media == MEDIA["model"]:
+            build.to_copy.add(digest)
             _gguf_config(build, info)
-            chat = info.chat_template
-            for marker, template_name, template in _AUTODETECT:
-                if chat and marker in chat:
-                    build.add_bytes(
-                        MEDIA["template"], template.encode(), f"using autodetected template {template_name}"
-                    )
-                    break
+            _autodetect(build, info.chat_template)
+
+
+def _autodetect(build: _Build, chat: str) -> None:
+    """detectChatTemplate: a chat template in the file picks one of Ollama's templates, whose stop
+    words become the model's parameters (a file without one keeps the default template)."""
+    found = detect_template(chat)
+    if found is not None:
+        build.add_bytes(MEDIA["template"], found.template.encode(), f"using autodetected template {found.name}")
+        build.add_bytes(MEDIA["params"], _go_json({"stop": list(found.stop)}))
+
+
+def _go_json(value: Any) -> bytes:
+    """json.NewEncoder(…).Encode as Ollama writes its small layers: Go's JSON, map keys sorted, a newline."""
+    if isinstance(value, dict):
+        value = dict(sorted(value.items()))
+    return encode(value) + b"\n"
+
+
+async def _llama_copy(state: State, build: _Build) -> AsyncIterator[Event]:
+    """copyLayerWithLlamaQuantize: the model keeps what `llama-quantize … COPY` writes, or the create fails."""
+    layer = build.model_layer()
+    if layer is None or layer["digest"] not in build.to_copy:
+        return
+    info = state.store.gguf_info(layer["digest"])
+    if info is None or llama_cpp_refusal(info.kv) is not None:
+        raise _Stop(Failure(VALIDATION_FAILED))
+    src = state.store.blob_path(layer["digest"])
+    size = src.stat().st_size
+    for done in copy_progress([t.nbytes for t in info.tensors], info.data_offset, size):
+        yield {"status": "validating GGUF model", "digest": _NO_DIGEST, "total": size, "completed": done}
+    with tempfile.TemporaryDirectory(dir=state.store.root) as tmp:
+        out = Path(tmp) / "copy.gguf"
+        try:
+            llama_quantize_copy(src, out)
+            data = out.read_bytes()
+        except ValueError:  # a key the gguf writer cannot write (an empty array): keep the upload as it is
+            data = src.read_bytes()
+    yield {"status": "verifying conversion"}
+    build.replace_model(layer, data)
 
 
 async def _quantize(state: State, build: _Build, wanted: str) -> AsyncIterator[Event]:
@@ -222,26 +263,20 @@ async def _quantize(state: State, build: _Build, wanted: str) -> AsyncIterator[E
         raise _Stop(Failure("quantization is only supported for F16, BF16 and F32 models"))
     if file_type_name(target) == current:
         return
+    if llama_cpp_refusal(info.kv) is not None:
+        raise _Stop(Failure("llama-quantize failed: exit status 1"))
     src = state.store.blob_path(layer["digest"])
     total = src.stat().st_size
     status = f"quantizing {current} model to {file_type_name(target)}"
-    yield {"status": status, "digest": "0000000000000000000", "total": total}  # Go omits a zero `completed`
+    yield {"status": status, "digest": _NO_DIGEST, "total": total}  # Go omits a zero `completed`
     for step in range(1, 5):
-        yield {"status": status, "digest": "0000000000000000000", "total": total, "completed": total * step // 4}
+        yield {"status": status, "digest": _NO_DIGEST, "total": total, "completed": total * step // 4}
     with tempfile.TemporaryDirectory(dir=state.store.root) as tmp:
         out = Path(tmp) / "quantized.gguf"
         quantize_gguf(src, out, target)
         data = out.read_bytes()
     yield {"status": "verifying conversion"}
-    index = build.layers.index(layer)
-    new = build.add_bytes(MEDIA["model"], data)
-    build.layers.remove(new)
-    build.layers.insert(index, new)
-    for key in ("file_type", "model_type", "model_format", "model_family", "model_families"):
-        build.config.pop(key, None)
-    new_info = state.store.gguf_info(new["digest"])
-    if new_info is not None:
-        _gguf_config(build, new_info)
+    build.replace_model(layer, data)
 
 
 def _info(build: _Build, info: Any) -> None:
@@ -281,7 +316,7 @@ def _set_params(state: State, build: _Build, params: Any) -> None:
         for key, value in (existing if isinstance(existing, dict) else {}).items():
             merged.setdefault(key, value)
     if merged:
-        build.add_bytes(MEDIA["params"], json.dumps(merged, ensure_ascii=False).encode() + b"\n")
+        build.add_bytes(MEDIA["params"], _go_json(merged))
 
 
 def _licenses(value: Any) -> list[str]:
@@ -320,6 +355,8 @@ async def create_events(state: State, name: ModelName, data: dict[str, Any]) -> 
         if quantize:
             async for event in _quantize(state, build, quantize):
                 yield event
+        async for event in _llama_copy(state, build):  # a no-op once quantizing rewrote the model
+            yield event
         if data.get("template"):
             try:
                 parse_template(str(data["template"]))
@@ -334,7 +371,7 @@ async def create_events(state: State, name: ModelName, data: dict[str, Any]) -> 
         messages = data.get("messages")
         if isinstance(messages, list) and messages:
             plain = [{"role": str(m.get("role", "")).lower(), "content": m.get("content", "")} for m in messages]
-            build.add_bytes(MEDIA["messages"], json.dumps(plain, ensure_ascii=False).encode() + b"\n")
+            build.add_bytes(MEDIA["messages"], _go_json(plain))
     except _Stop as stop:
         yield stop.failure
         return

@@ -27,6 +27,7 @@ from starlette.responses import Response
 
 from .._state import state_of
 from ..http.faults import faults_of
+from ..http.gofloat import go_verb_v
 from ..http.wire import HTTPError, RawResponse, go_quote, json_response, local_timestamp, progress_response
 from ..store.local import Model
 from ..store.names import SourceConflict, parse_name, split_source
@@ -115,14 +116,25 @@ async def list_running(request: Request, data: dict[str, Any]) -> Response:
     return json_response(PsResponse(models=models).to_dict())
 
 
+# template.DefaultTemplate: what a model without a template layer has.
+DEFAULT_TEMPLATE = "{{ .Prompt }}"
+
+
 def _go_value(value: Any) -> str:
-    """Go's `%#v` for the values a parameters layer holds."""
+    """Go's `%#v` for the values a parameters layer holds (JSON numbers are float64 in Go)."""
     if isinstance(value, str):
         return go_quote(value)
+    return _go_plain(value)
+
+
+def _go_plain(value: Any) -> str:
+    """Go's `%v` for a decoded JSON value: strings as they are, numbers as float64."""
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
+    if isinstance(value, int | float):
+        return go_verb_v(float(value))
     return str(value)
 
 
@@ -134,13 +146,22 @@ def parameter_lines(params: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _modelfile_arg(value: Any) -> str:
-    text = value if isinstance(value, str) else _go_value(value)
-    if "\n" in text or '"' in text:
-        return '"""' + text + '"""'
-    if " " in text:
-        return '"' + text + '"'
+def _go_modelfile_quote(text: str) -> str:
+    """parser.quote: only text with a newline or an edge space is quoted, in triple quotes if it holds a quote."""
+    if "\n" in text or text.startswith(" ") or text.endswith(" "):
+        return '"""' + text + '"""' if '"' in text else '"' + text + '"'
     return text
+
+
+def shown_template(model: Model) -> str:
+    """The `template` of `show` (routes.go selectedModelTemplate): a model that runs on its GGUF chat
+    template (no Go template, renderer or parser) shows that; any other shows its Go template, and a
+    model without one Go's default `{{ .Prompt }}`."""
+    chat = model.gguf.chat_template if model.gguf else ""
+    rendered = bool(model.template or model.config.get("renderer") or model.config.get("parser"))
+    if chat and not rendered:
+        return chat
+    return model.template or DEFAULT_TEMPLATE
 
 
 def modelfile(model: Model, system: str, params: dict[str, Any], blob_path: str) -> str:
@@ -150,28 +171,33 @@ def modelfile(model: Model, system: str, params: dict[str, Any], blob_path: str)
         f"# FROM {model.name.shortest()}",
         "",
         f"FROM {blob_path}",
+        # Model.String: the Go template, or the default one; never the GGUF's chat template.
+        f"TEMPLATE {_go_modelfile_quote(model.template or DEFAULT_TEMPLATE)}",
     ]
-    if model.template:
-        out.append(f'TEMPLATE """{model.template}"""')
     if system:
-        out.append(f'SYSTEM """{system}"""')
+        out.append(f"SYSTEM {_go_modelfile_quote(system)}")
+    for key in ("renderer", "parser"):
+        if model.config.get(key):
+            out.append(f"{key.upper()} {_go_modelfile_quote(str(model.config[key]))}")
     for key, value in params.items():
         for item in value if isinstance(value, list) else [value]:
-            out.append(f"PARAMETER {key} {_modelfile_arg(item)}")
-    for message in model.messages:
-        out.append(f"MESSAGE {message.get('role', '')} {_modelfile_arg(message.get('content', ''))}")
+            out.append(f"PARAMETER {key} {_go_modelfile_quote(_go_plain(item))}")
     for text in model.licenses:
-        out.append(f'LICENSE """{text}"""')
+        out.append(f"LICENSE {_go_modelfile_quote(text)}")
+    for message in model.messages:
+        out.append(f"MESSAGE {message.get('role', '')} {_go_modelfile_quote(_go_plain(message.get('content', '')))}")
     return "\n".join(out) + "\n"
 
 
 def _model_info(kv: dict[str, Any], verbose: bool) -> dict[str, Any]:
+    """Ollama decodes the file for `show` keeping array elements only when verbose (getModelData with
+    maxArraySize 0): without it every non-empty array is `null`, an empty one `[]`."""
     out: dict[str, Any] = {}
     for key, value in kv.items():
         if key in ("general.name", "tokenizer.chat_template"):
             continue
-        if not verbose and isinstance(value, list) and len(value) > 5:
-            value = []
+        if not verbose and isinstance(value, list) and value:
+            value = None
         out[key] = value
     return out
 
@@ -207,9 +233,7 @@ async def show_model(request: Request, data: dict[str, Any]) -> Response:
         resp.license_ = "\n".join(model.licenses)
     if system:
         resp.system = system
-    template = model.template or (model.gguf.chat_template if model.gguf else "")
-    if template:
-        resp.template = template
+    resp.template = shown_template(model)
     if params:
         resp.parameters = parameter_lines(params)
     if model.messages:
