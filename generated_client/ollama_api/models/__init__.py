@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 """Contains all the data models used in inputs/outputs"""
 
 from .chat_request import ChatRequest

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -56,6 +57,48 @@ class ModelRecommendationsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "recommendations" in kwargs:
+
+                def _parse_recommendations(
+                    data: object,
+                ) -> list[ModelRecommendation] | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        recommendations_type_0 = []
+                        _recommendations_type_0 = data
+                        for recommendations_type_0_item_data in _recommendations_type_0:
+                            recommendations_type_0_item = ModelRecommendation.from_dict(
+                                recommendations_type_0_item_data
+                            )
+
+                            recommendations_type_0.append(recommendations_type_0_item)
+
+                        return recommendations_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[ModelRecommendation] | None, data)
+
+                recommendations = _parse_recommendations(kwargs.pop("recommendations"))
+
+                kwargs["recommendations"] = recommendations
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.model_recommendation import ModelRecommendation
 
         d = dict(src_dict)
@@ -141,3 +184,10 @@ class ModelRecommendationsResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(())
+_KEYS: frozenset[str] = frozenset(("recommendations",))
+_REQUIRED: frozenset[str] = frozenset(("recommendations",))
+
+from ..models.model_recommendation import ModelRecommendation

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -56,6 +57,46 @@ class WebSearchResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "results" in kwargs:
+
+                def _parse_results(data: object) -> list[WebSearchResult] | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        results_type_0 = []
+                        _results_type_0 = data
+                        for results_type_0_item_data in _results_type_0:
+                            results_type_0_item = WebSearchResult.from_dict(
+                                results_type_0_item_data
+                            )
+
+                            results_type_0.append(results_type_0_item)
+
+                        return results_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[WebSearchResult] | None, data)
+
+                results = _parse_results(kwargs.pop("results"))
+
+                kwargs["results"] = results
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.web_search_result import WebSearchResult
 
         d = dict(src_dict)
@@ -139,3 +180,10 @@ class WebSearchResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(())
+_KEYS: frozenset[str] = frozenset(("results",))
+_REQUIRED: frozenset[str] = frozenset(("results",))
+
+from ..models.web_search_result import WebSearchResult
