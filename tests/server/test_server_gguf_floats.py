@@ -133,3 +133,10 @@ def encode_reference(text: str) -> bytes:
     ):
         text = text.replace(raw, escaped)
     return text.encode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("value", [2.0**53, -(2.0**53), 2.0**53 + 2, 9.999999999999998e15])
+def test_whole_floats_past_two_to_the_53_lose_their_fraction(value: float) -> None:
+    """Found by hypothesis: 2**53 kept Python's `.0`, which Go never writes."""
+    assert encode(value) == go_float(value).encode()
+    assert b"." not in encode({"x": [value]})

@@ -101,7 +101,9 @@ _SAFE_INT = 2.0**53
 def _float_ready(value: float) -> tuple[Any, bool]:
     if value.is_integer() and abs(value) < _SAFE_INT and not (value == 0 and math.copysign(1, value) < 0):
         return int(value), False  # every digit exact: the integer Go writes
-    return value, not 1e-4 <= abs(value) < 1e16  # outside this, Python writes an exponent
+    # Outside [1e-4, 1e16) Python writes an exponent; from 2**53 up every float is whole and Python
+    # writes a `.0` that Go does not: both need the text pass (which keeps the shortest digits).
+    return value, not 1e-4 <= abs(value) < _SAFE_INT
 
 
 def go_json_ready(value: Any) -> tuple[Any, bool]:
