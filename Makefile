@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: setup test check lint regenerate regenerate-check bench clean
+.PHONY: setup test check lint regenerate regenerate-check changes changelog watch bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,6 +18,7 @@ setup: $(STAMP)
 
 ## test: every test, the drift check and the linters
 test: $(STAMP) lint
+	$(BIN)/python scripts/regenerate --ci
 	$(BIN)/python -m pytest
 
 ## check: the main job, the contract suite against the bundled reference server
@@ -29,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy scripts/regenerate
+	$(BIN)/mypy scripts/regenerate scripts/regen
 	$(BIN)/mypy scripts/bench
 	$(BIN)/mypy bench
 
@@ -40,6 +41,19 @@ regenerate: $(STAMP)
 ## regenerate-check: fail with a diff when generated_client/ is stale
 regenerate-check: $(STAMP)
 	$(BIN)/python scripts/regenerate --check
+
+## changes: what the work tree's spec changes for users since REF (default HEAD), one verdict a line
+REF ?= HEAD
+changes: $(STAMP)
+	$(BIN)/python scripts/regenerate --changes $(REF)
+
+## changelog: the same report as a Markdown entry for CHANGELOG.md
+changelog: $(STAMP)
+	$(BIN)/python scripts/regenerate --changelog $(REF)
+
+## watch: regenerate, report and run the spec's tests on every save of openapi.yaml or codegen/
+watch: $(STAMP)
+	$(BIN)/python scripts/regenerate --watch
 
 ## bench: benchmarks, ending with one `budget ...` line per budget
 bench: $(STAMP)

@@ -10,10 +10,10 @@ Contenders, all reading the same bytes through httpx.MockTransport:
   where the hooks validate each line as its bytes pass;
 - `astream on`, `official async`: the same through the async clients.
 
-Budget: with validation on, the typed stream costs no more per line than the official client.
-The generated `sync_stream` is shown but not budgeted: most of its cost is the generated code's
-own `json.loads` + `from_dict` (about 5 µs a line, with validation off), which this package does
-not write; what validation adds to it is the difference between its `on` and `off` lines.
+Budgets, with validation on: the typed stream costs no more per line than the official client;
+the generated `sync_stream` no more than the official client either (the hooks parse and check
+each line and hand the parsed value over, and the model template's `from_dict` builds it); and
+the typed stream no more than 1.5 times the floor.
 
 Before timing, a planted fault in the last chunk proves that `on` checks every line (strict
 raises ContractViolation) and that `off` does not.
@@ -40,7 +40,7 @@ from ollama_api.models import GenerateRequest
 from ollama_contract import ContractViolation, astream, create_client, stream
 
 LINES = 20_000
-REPEAT = 7
+REPEAT = 11
 NDJSON = "application/x-ndjson"
 PROMPT = "Why is the sky blue?"
 
@@ -108,6 +108,10 @@ def main() -> int:
     added = (best["sync_stream on"] - best["sync_stream off"]) / LINES * 1e6
     print(f"  validation adds {added:.2f} µs a line to the generated sync_stream")
     ok = budget("generate stream, validation on / official client", best["stream on"] / best["official"], 1.0, "x")
+    ok &= budget(
+        "generate sync_stream, validation on / official client", best["sync_stream on"] / best["official"], 1.0, "x"
+    )
+    ok &= budget("generate stream, validation on / raw httpx + json.loads", best["stream on"] / best["raw"], 1.5, "x")
     return 0 if ok else 1
 
 

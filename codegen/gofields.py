@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Field", "GoType", "Module", "flatten", "parse", "struct_fields"]
+__all__ = ["Field", "GoType", "Module", "flatten", "nested_structs", "parse", "struct_fields"]
 
 Kind = Literal["struct", "pointer", "slice", "array", "map", "string", "number", "bool", "interface", "unknown"]
 Presence = Literal["always", "maybe"]
@@ -423,7 +423,18 @@ def flatten(module: Module, root: str, limit: int = 6) -> dict[str, Presence]:
     The nested paths follow struct-valued fields, pointers, slices and arrays of structs (`[]`)
     and map values (`{}`); a struct with its own MarshalJSON is a leaf.
     """
+    return _walk(module, root, limit)[0]
+
+
+def nested_structs(module: Module, root: str, limit: int = 6) -> dict[str, str]:
+    """The named struct each object-valued path holds, by path with its suffix (`models[]` ->
+    `ListModelResponse`): how the spec's nested schemas are matched to Go's types."""
+    return _walk(module, root, limit)[1]
+
+
+def _walk(module: Module, root: str, limit: int) -> tuple[dict[str, Presence], dict[str, str]]:
     out: dict[str, Presence] = {}
+    structs: dict[str, str] = {}
 
     def walk(typ: GoType, prefix: str, depth: int) -> None:
         if depth > limit:
@@ -432,8 +443,11 @@ def flatten(module: Module, root: str, limit: int = 6) -> dict[str, Presence]:
             path = prefix + key
             out[path] = c.presence
             child, suffix = _unwrap(module, c.typ)
-            if _struct_of(module, child) is not None:
+            found = _struct_of(module, child)
+            if found is not None:
+                if found[0]:
+                    structs[path + suffix] = found[0]
                 walk(child, f"{path}{suffix}.", depth + 1)
 
     walk(GoType("name", name=root), "", 0)
-    return out
+    return out, structs

@@ -93,6 +93,7 @@ def test_generated_package_ships_its_spec_and_stamp() -> None:
 
     pkg = resources.files("ollama_api")
     shipped = json.loads(pkg.joinpath("openapi.json").read_text(encoding="utf-8"))
+    assert shipped.pop("x-generated").startswith("Generated from openapi.yaml")
     assert shipped == load_yaml_spec()
     stamp = json.loads(pkg.joinpath("_provenance.json").read_text(encoding="utf-8"))
     assert set(stamp["tools"]) == {"openapi-python-client", "ruff"}
@@ -101,8 +102,99 @@ def test_generated_package_ships_its_spec_and_stamp() -> None:
     assert stamp["spec_sha256"] == hashlib.sha256((ROOT / "openapi.yaml").read_bytes()).hexdigest()
 
 
+def test_every_generated_file_says_so_on_its_first_line() -> None:
+    package = ROOT / "generated_client" / "ollama_api"
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert len(files) > 50
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert "Generated from openapi.yaml" in first and "do not edit" in first.lower(), path
+
+
 def test_streaming_operations_have_stream_functions() -> None:
     for op in index(load_yaml_spec()).values():
         module = endpoint_module(op)
         assert hasattr(module, "sync_stream") == op.streams, op.operation_id
         assert hasattr(module, "asyncio_stream") == op.streams, op.operation_id
+
+
+def _fast_path_inputs(spec: dict[str, Any]) -> list[tuple[type[Any], Any]]:
+    """Every example and fixture body with a generated model, and each nested object of theirs."""
+    cases = []
+    for _, ptr, value in iter_examples(spec):
+        cls = model_for(spec, ptr) if isinstance(value, dict) else None
+        if cls is not None:
+            cases.append((cls, value))
+    for exchange in FIXTURES:
+        ptr = index(spec)[exchange["operation"]].responses[exchange["status"]][exchange["content_type"].split(";")[0]]
+        cls = model_for(spec, ptr) if ptr else None
+        for value in exchange.get("lines") or [exchange["body"]]:
+            if cls is not None and isinstance(value, dict) and "error" not in value:
+                cases.append((cls, value))
+    return cases
+
+
+def test_the_fast_from_dict_builds_what_upstreams_builds(spec: dict[str, Any]) -> None:
+    """codegen/templates/model.py.jinja's from_dict against upstream's, kept as _from_dict: equal
+    objects (attrs compares every field and additional_properties) on every example and fixture."""
+    cases = _fast_path_inputs(spec)
+    assert len(cases) > 100
+    for cls, value in cases:
+        assert cls.from_dict(value) == cls._from_dict(value), (cls.__name__, value)
+
+
+def test_the_fast_from_dict_falls_back_with_upstreams_errors_and_extras() -> None:
+    from ollama_api.models import ChatResponse, GenerateResponse
+
+    line = {"model": "m", "created_at": "2024-01-01T00:00:00Z", "done": False, "response": "hi"}
+    with pytest.raises(KeyError):
+        GenerateResponse.from_dict({k: v for k, v in line.items() if k != "done"})
+    extra = GenerateResponse.from_dict({**line, "new_field": 1})
+    assert extra.additional_properties == {"new_field": 1} and extra.response == "hi"
+    chat = {"model": "m", "created_at": "t", "done": True, "message": {"role": "assistant", "content": "x"}}
+    built = ChatResponse.from_dict(chat)
+    assert built == ChatResponse._from_dict(chat) and built.message.content == "x"
+    # A planted difference shows: the comparison above can fail.
+    assert GenerateResponse.from_dict(line) != GenerateResponse._from_dict({**line, "response": "ho"})
+
+
+def test_sync_stream_builds_from_the_lines_the_hooks_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the contract hooks, the generated sync_stream takes the parsed lines they hand over
+    (response.extensions[PARSED_LINES]) and parses none itself; a plain client parses them."""
+    import httpx
+    from ollama_api import Client
+    from ollama_api.api.inference import generate
+    from ollama_api.models import GenerateRequest, GenerateResponse
+
+    from ollama_contract import create_client
+
+    lines = [
+        {"model": "m", "created_at": "2025-10-02T09:14:51Z", "response": "hi", "done": False},
+        {"model": "m", "created_at": "2025-10-02T09:14:52Z", "response": "", "done": True, "done_reason": "stop"},
+    ]
+    body = "".join(json.dumps(line) + "\n" for line in lines).encode()
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        stream = httpx.ByteStream(body)
+        return httpx.Response(200, headers={"content-type": "application/x-ndjson"}, stream=stream)
+
+    transport = httpx.MockTransport(handle)
+    request = GenerateRequest(model="m", prompt="p")
+    plain = list(
+        generate.sync_stream(client=Client("http://127.0.0.1:1", httpx_args={"transport": transport}), body=request)
+    )
+    assert plain == [GenerateResponse.from_dict(line) for line in lines]
+
+    def no_second_parse(line: str) -> Any:
+        raise AssertionError("the generated stream parsed a line the hooks had parsed")
+
+    monkeypatch.setattr(generate, "_parse_stream_line", no_second_parse)
+    checked = create_client("http://127.0.0.1:1", transport=transport, validation="strict")
+    assert list(generate.sync_stream(client=checked, body=request)) == plain
+
+    async def read_async() -> list[Any]:
+        return [item async for item in generate.asyncio_stream(client=checked, body=request)]
+
+    import asyncio
+
+    assert asyncio.run(read_async()) == plain

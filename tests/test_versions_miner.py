@@ -183,8 +183,19 @@ def test_the_data_file_covers_every_release_up_to_0_33(data: dict[str, Any]) -> 
 
 def test_the_spec_carries_exactly_the_mined_annotations(data: dict[str, Any]) -> None:
     text = (ROOT / "openapi.yaml").read_text()
-    wanted, _ = miner.property_facts(yaml.safe_load(text), data)
-    assert miner.annotate(text, wanted) == text, "run scripts/mine_versions --annotate"
+    doc = yaml.safe_load(text)
+    wanted, _ = miner.property_facts(doc, data)
+    types, conflicts = miner.go_types(doc, data)
+    assert conflicts == []
+    assert miner.annotate(text, wanted, types) == text, "run scripts/mine_versions --annotate"
+
+
+def test_nested_schemas_name_the_go_struct_that_0_33_writes_there(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    assert schemas["ModelSummary"]["x-go-type"] == "ListModelResponse"
+    assert schemas["RunningModel"]["x-go-type"] == "ProcessModelResponse"
+    assert schemas["StatusResponse"]["properties"]["cloud"]["x-go-type"] == "CloudStatus"
+    assert schemas["Message"]["x-go-type"] == "Message"
 
 
 def test_the_image_generation_fields_went_in_0_32_6(spec: dict[str, Any]) -> None:

@@ -238,3 +238,14 @@ def test_the_suite_no_longer_expects_a_400_for_a_field_0_33_ignores() -> None:
     assert list(_validator(generate, "all").iter_errors(body))
     assert list(_validator(generate, "0.33.0").iter_errors(body)) == []
     assert list(_validator(generate, "0.32.5").iter_errors(body))
+
+
+def test_check_refuses_a_bad_profile_at_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from ollama_contract.cli import build_parser
+
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(["check", "--profile", "latest"])
+    assert stopped.value.code == 2
+    assert "not an Ollama version: 'latest'" in capsys.readouterr().err
+    assert build_parser().parse_args(["check", "--profile", "v0.5"]).profile == "0.5.0"
+    assert build_parser().parse_args(["check", "--profile", "all"]).profile == "all"

@@ -24,13 +24,17 @@ from .models import (
     GenerateResponse,
     ListResponse,
     Message,
+    ModelRecommendationsResponse,
     Options,
     ProgressResponse,
     PsResponse,
     ShowResponse,
     StatusResponse,
     Tool,
+    UserResponse,
     VersionResponse,
+    WebFetchResponse,
+    WebSearchResponse,
 )
 from .params import (
     MessageDict,
@@ -46,17 +50,28 @@ __all__ = [
     "create",
     "create_blob",
     "delete",
+    "disconnect",
     "embed",
     "embeddings",
     "generate",
     "heartbeat",
+    "heartbeat_head",
     "list",
+    "list_head",
+    "model_recommendations",
     "ps",
     "pull",
     "push",
     "show",
+    "signout",
     "status",
     "version",
+    "version_head",
+    "web_fetch",
+    "web_fetch_experimental",
+    "web_search",
+    "web_search_experimental",
+    "whoami",
 ]
 
 
@@ -79,11 +94,27 @@ class SyncMethods(ABC):
         """Tell whether the server is up."""
         return cast("str", self._call("heartbeat", None, stream=False, path={}))
 
+    def heartbeat_head(self) -> bool:
+        """Tell whether the server is up, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast("bool", self._call("heartbeat_head", None, stream=False, path={}))
+
     def version(self) -> VersionResponse:
         """Report the server's version."""
         return cast(
             "VersionResponse", self._call("version", None, stream=False, path={})
         )
+
+    def version_head(self) -> bool:
+        """Tell whether the server reports its version, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast("bool", self._call("version_head", None, stream=False, path={}))
 
     def status(self) -> StatusResponse:
         """Report whether cloud models are available through this server."""
@@ -736,6 +767,14 @@ class SyncMethods(ABC):
             "ListResponse", self._call("list_models", None, stream=False, path={})
         )
 
+    def list_head(self) -> bool:
+        """Tell whether the model list can be read, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast("bool", self._call("list_models_head", None, stream=False, path={}))
+
     def show(
         self,
         model: str | None = None,
@@ -995,6 +1034,129 @@ class SyncMethods(ABC):
             "PsResponse", self._call("list_running", None, stream=False, path={})
         )
 
+    def whoami(self) -> UserResponse:
+        """Tell which ollama.com account this server is signed in to.
+
+        Asks ollama.com (since 0.12.0), signing the request with this machine's key; takes no body.
+        The official CLI calls it before `ollama push` to an ollama.com name. A server that cannot
+        reach ollama.com answers 503 `account unavailable`; a machine whose key is not connected to
+        an account answers 401 with the `signin_url` that connects it. A plan ollama.com leaves out
+        is reported as `free`.
+        """
+        return cast("UserResponse", self._call("whoami", None, stream=False, path={}))
+
+    def signout(self) -> None:
+        """Disconnect this machine from its ollama.com account.
+
+        Asks ollama.com (since 0.12.1) to forget this machine's public key; takes no body. Success
+        is a 200 whose body is the JSON `null`. Offline, or without a key, the answer is a 500.
+        """
+        return cast("None", self._call("signout", None, stream=False, path={}))
+
+    def disconnect(self, encodedKey: str) -> None:
+        """Sign out (the older route, kept for old clients).
+
+        The route the first account-aware clients (0.12.0) used to sign out. Ollama answers it with
+        the sign-out handler: the key in the path is not read, the server's own key is the one
+        disconnected, and the answers are those of `POST /api/signout`.
+
+        Args:
+            encodedKey: A public key in unpadded base64url. Ignored by the server. (in the path)
+        """
+        return cast(
+            "None",
+            self._call(
+                "disconnect", None, stream=False, path={"encodedKey": encodedKey}
+            ),
+        )
+
+    def web_search_experimental(
+        self, query: str, max_results: int | None = None
+    ) -> WebSearchResponse:
+        """Search the web through ollama.com, signed by this server.
+
+        Since 0.17.8. The server drops the client's `Authorization` header, signs the request with
+        its own key and passes body and answer through to ollama.com's `/api/web_search`, so the
+        statuses of ollama.com come back as they are. Only an empty body is refused locally.
+        Offline, the answer is a 502 carrying the dial error.
+
+        Args:
+            query: What to search for.
+            max_results: How many results to return at most; ollama.com decides when absent (the
+                official clients send 3).
+        """
+        return cast(
+            "WebSearchResponse",
+            self._call(
+                "web_search_experimental",
+                {"query": query, "max_results": max_results},
+                stream=False,
+                path={},
+            ),
+        )
+
+    def web_fetch_experimental(self, url: str) -> WebFetchResponse:
+        """Fetch a web page through ollama.com, signed by this server.
+
+        Since 0.17.8. Passed through to ollama.com's `/api/web_fetch` as `web_search` is: the
+        client's `Authorization` is dropped, the server signs, and ollama.com's answer comes back.
+
+        Args:
+            url: The page to fetch.
+        """
+        return cast(
+            "WebFetchResponse",
+            self._call("web_fetch_experimental", {"url": url}, stream=False, path={}),
+        )
+
+    def model_recommendations(self) -> ModelRecommendationsResponse:
+        """List the models Ollama recommends.
+
+        Since 0.22.1. Answered from the server itself: a list built into the server, or one it keeps
+        refreshed from ollama.com in the background. So it answers offline too.
+        """
+        return cast(
+            "ModelRecommendationsResponse",
+            self._call("model_recommendations", None, stream=False, path={}),
+        )
+
+    def web_search(
+        self, query: str, max_results: int | None = None
+    ) -> WebSearchResponse:
+        """Search the web (ollama.com's hosted API, with an API key).
+
+        Offered by ollama.com, not by a local server: the official clients send it to
+        `https://ollama.com/api/web_search` with `Authorization: Bearer <OLLAMA_API_KEY>`.
+
+        Args:
+            query: What to search for.
+            max_results: How many results to return at most; ollama.com decides when absent (the
+                official clients send 3).
+        """
+        return cast(
+            "WebSearchResponse",
+            self._call(
+                "web_search",
+                {"query": query, "max_results": max_results},
+                stream=False,
+                path={},
+            ),
+        )
+
+    def web_fetch(self, url: str) -> WebFetchResponse:
+        """Fetch a web page (ollama.com's hosted API, with an API key).
+
+        Offered by ollama.com, not by a local server: the official clients send it to
+        `https://ollama.com/api/web_fetch` with `Authorization: Bearer <OLLAMA_API_KEY>`.
+
+        Args:
+            url: The page to fetch.
+        """
+        return cast(
+            "WebFetchResponse",
+            self._call("web_fetch", {"url": url}, stream=False, path={}),
+        )
+
 
 class AsyncMethods(ABC):
     """One method per operation of the spec, async; subclasses send the requests."""
@@ -1015,10 +1177,30 @@ class AsyncMethods(ABC):
         """Tell whether the server is up."""
         return cast("str", await self._call("heartbeat", None, stream=False, path={}))
 
+    async def heartbeat_head(self) -> bool:
+        """Tell whether the server is up, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast(
+            "bool", await self._call("heartbeat_head", None, stream=False, path={})
+        )
+
     async def version(self) -> VersionResponse:
         """Report the server's version."""
         return cast(
             "VersionResponse", await self._call("version", None, stream=False, path={})
+        )
+
+    async def version_head(self) -> bool:
+        """Tell whether the server reports its version, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast(
+            "bool", await self._call("version_head", None, stream=False, path={})
         )
 
     async def status(self) -> StatusResponse:
@@ -1676,6 +1858,16 @@ class AsyncMethods(ABC):
             "ListResponse", await self._call("list_models", None, stream=False, path={})
         )
 
+    async def list_head(self) -> bool:
+        """Tell whether the model list can be read, by status alone.
+
+        Ollama registers HEAD with the GET's handler; Go's HTTP server then sends the GET's status
+        and headers without the body.
+        """
+        return cast(
+            "bool", await self._call("list_models_head", None, stream=False, path={})
+        )
+
     async def show(
         self,
         model: str | None = None,
@@ -1937,6 +2129,133 @@ class AsyncMethods(ABC):
             "PsResponse", await self._call("list_running", None, stream=False, path={})
         )
 
+    async def whoami(self) -> UserResponse:
+        """Tell which ollama.com account this server is signed in to.
+
+        Asks ollama.com (since 0.12.0), signing the request with this machine's key; takes no body.
+        The official CLI calls it before `ollama push` to an ollama.com name. A server that cannot
+        reach ollama.com answers 503 `account unavailable`; a machine whose key is not connected to
+        an account answers 401 with the `signin_url` that connects it. A plan ollama.com leaves out
+        is reported as `free`.
+        """
+        return cast(
+            "UserResponse", await self._call("whoami", None, stream=False, path={})
+        )
+
+    async def signout(self) -> None:
+        """Disconnect this machine from its ollama.com account.
+
+        Asks ollama.com (since 0.12.1) to forget this machine's public key; takes no body. Success
+        is a 200 whose body is the JSON `null`. Offline, or without a key, the answer is a 500.
+        """
+        return cast("None", await self._call("signout", None, stream=False, path={}))
+
+    async def disconnect(self, encodedKey: str) -> None:
+        """Sign out (the older route, kept for old clients).
+
+        The route the first account-aware clients (0.12.0) used to sign out. Ollama answers it with
+        the sign-out handler: the key in the path is not read, the server's own key is the one
+        disconnected, and the answers are those of `POST /api/signout`.
+
+        Args:
+            encodedKey: A public key in unpadded base64url. Ignored by the server. (in the path)
+        """
+        return cast(
+            "None",
+            await self._call(
+                "disconnect", None, stream=False, path={"encodedKey": encodedKey}
+            ),
+        )
+
+    async def web_search_experimental(
+        self, query: str, max_results: int | None = None
+    ) -> WebSearchResponse:
+        """Search the web through ollama.com, signed by this server.
+
+        Since 0.17.8. The server drops the client's `Authorization` header, signs the request with
+        its own key and passes body and answer through to ollama.com's `/api/web_search`, so the
+        statuses of ollama.com come back as they are. Only an empty body is refused locally.
+        Offline, the answer is a 502 carrying the dial error.
+
+        Args:
+            query: What to search for.
+            max_results: How many results to return at most; ollama.com decides when absent (the
+                official clients send 3).
+        """
+        return cast(
+            "WebSearchResponse",
+            await self._call(
+                "web_search_experimental",
+                {"query": query, "max_results": max_results},
+                stream=False,
+                path={},
+            ),
+        )
+
+    async def web_fetch_experimental(self, url: str) -> WebFetchResponse:
+        """Fetch a web page through ollama.com, signed by this server.
+
+        Since 0.17.8. Passed through to ollama.com's `/api/web_fetch` as `web_search` is: the
+        client's `Authorization` is dropped, the server signs, and ollama.com's answer comes back.
+
+        Args:
+            url: The page to fetch.
+        """
+        return cast(
+            "WebFetchResponse",
+            await self._call(
+                "web_fetch_experimental", {"url": url}, stream=False, path={}
+            ),
+        )
+
+    async def model_recommendations(self) -> ModelRecommendationsResponse:
+        """List the models Ollama recommends.
+
+        Since 0.22.1. Answered from the server itself: a list built into the server, or one it keeps
+        refreshed from ollama.com in the background. So it answers offline too.
+        """
+        return cast(
+            "ModelRecommendationsResponse",
+            await self._call("model_recommendations", None, stream=False, path={}),
+        )
+
+    async def web_search(
+        self, query: str, max_results: int | None = None
+    ) -> WebSearchResponse:
+        """Search the web (ollama.com's hosted API, with an API key).
+
+        Offered by ollama.com, not by a local server: the official clients send it to
+        `https://ollama.com/api/web_search` with `Authorization: Bearer <OLLAMA_API_KEY>`.
+
+        Args:
+            query: What to search for.
+            max_results: How many results to return at most; ollama.com decides when absent (the
+                official clients send 3).
+        """
+        return cast(
+            "WebSearchResponse",
+            await self._call(
+                "web_search",
+                {"query": query, "max_results": max_results},
+                stream=False,
+                path={},
+            ),
+        )
+
+    async def web_fetch(self, url: str) -> WebFetchResponse:
+        """Fetch a web page (ollama.com's hosted API, with an API key).
+
+        Offered by ollama.com, not by a local server: the official clients send it to
+        `https://ollama.com/api/web_fetch` with `Authorization: Bearer <OLLAMA_API_KEY>`.
+
+        Args:
+            url: The page to fetch.
+        """
+        return cast(
+            "WebFetchResponse",
+            await self._call("web_fetch", {"url": url}, stream=False, path={}),
+        )
+
 
 class DefaultClient(SyncMethods):
     """Forwards every call to one client, built on first use by the factory given to `set_default`."""
@@ -1980,7 +2299,9 @@ default = DefaultClient()
 """The client behind the module-level shortcuts."""
 
 heartbeat = default.heartbeat
+heartbeat_head = default.heartbeat_head
 version = default.version
+version_head = default.version_head
 status = default.status
 generate = default.generate
 chat = default.chat
@@ -1990,9 +2311,18 @@ create = default.create
 blob_exists = default.blob_exists
 create_blob = default.create_blob
 list = default.list
+list_head = default.list_head
 show = default.show
 copy = default.copy
 delete = default.delete
 pull = default.pull
 push = default.push
 ps = default.ps
+whoami = default.whoami
+signout = default.signout
+disconnect = default.disconnect
+web_search_experimental = default.web_search_experimental
+web_fetch_experimental = default.web_fetch_experimental
+model_recommendations = default.model_recommendations
+web_search = default.web_search
+web_fetch = default.web_fetch

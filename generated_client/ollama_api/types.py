@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 """Types shared by the generated models and functions: the UNSET marker, files, responses.
 
 This package's own version of openapi-python-client's `types.py` (codegen/templates/types.py.jinja):

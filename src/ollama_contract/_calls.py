@@ -31,7 +31,7 @@ from ._models import builder_for
 from ._spec import Operation, model_for, operations
 from ._validation import Checker, check_request, judge_response
 
-__all__ = ["CHECKED", "Plan", "answer", "blob", "plain", "plan_for", "request"]
+__all__ = ["CHECKED", "HOSTED_URL", "Plan", "answer", "blob", "plain", "plan_for", "request"]
 
 CHECKED = "object"
 """The request extension's value for an exchange of the client object: it checks the request and
@@ -93,10 +93,17 @@ def plan_for(operation_id: str) -> Plan:
     return Plan(op, build, model, text)
 
 
+HOSTED_URL = "OLLAMA_CONTRACT_HOSTED_URL"
+"""Where operations the spec gives servers of their own (ollama.com's web search and fetch) are
+sent instead of their first server: a loopback stand-in, for tests that never leave the machine."""
+
+
 def _url(plan: Plan, path: dict[str, Any]) -> str:
     url = plan.operation.path
     for name, value in path.items():
         url = url.replace("{" + name + "}", quote(str(value), safe=":"))
+    if plan.operation.servers:  # a hosted operation: ollama.com, whatever the client's own host
+        url = os.environ.get(HOSTED_URL, plan.operation.servers[0]).rstrip("/") + url
     return url
 
 

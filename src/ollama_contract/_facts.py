@@ -6,6 +6,7 @@ Each operation of `openapi.yaml` carries one mapping, placed before its `respons
 x-ollama:
   writes: false                      # required: does it change what the server holds?
   network: true                      # it may reach ollama.com or a registry (a 5xx is then no bug)
+  proxied: true                      # the body goes on to ollama.com unread (only an empty one is refused)
   runs: generate                     # generate | embed: it runs (and so loads) a model
   models: [{field: model, role: read, legacy: name}]   # request fields naming models
   stream: {final: {field: /done, equals: true}, text: /response, thinking: /thinking}
@@ -30,7 +31,7 @@ __all__ = ["ROLES", "ModelField", "StreamShape", "facts_of"]
 
 Role = Literal["read", "create", "delete", "pull", "push"]
 ROLES: tuple[Role, ...] = ("read", "create", "delete", "pull", "push")
-_KEYS = {"writes", "network", "runs", "models", "stream", "late-checked", "free-maps"}
+_KEYS = {"writes", "network", "proxied", "runs", "models", "stream", "late-checked", "free-maps"}
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,13 @@ def facts_of(op: dict[str, Any], *, streams: bool) -> dict[str, Any]:
     runs = raw.get("runs")
     if runs not in (None, "generate", "embed"):
         raise ValueError(f"x-ollama runs must be generate or embed, not {runs!r}")
-    network = raw.get("network", False)
-    if not isinstance(network, bool):
-        raise ValueError("x-ollama network must be true or false")
+    network, proxied = raw.get("network", False), raw.get("proxied", False)
+    if not isinstance(network, bool) or not isinstance(proxied, bool):
+        raise ValueError("x-ollama network and proxied must be true or false")
     return {
         "writes": raw["writes"],
         "network": network,
+        "proxied": proxied,
         "runs": runs,
         "models": _models(raw.get("models", [])),
         "stream": _stream(raw["stream"]) if "stream" in raw else None,

@@ -29,8 +29,9 @@ result an already-finished awaitable. A response tells which client it came from
 (httpx binds it in a `BoundSyncStream` or a `BoundAsyncStream`): for a sync client the work is
 done at once; for an async one the hook returns a coroutine that reads the body with `aread()`.
 
-Requests sent by this package's own streams are marked (`_config.EXTENSION`) and left alone: the
-stream validates its request and its lines itself, once.
+Requests sent by this package's own streams and by the client object (`Ollama`) are marked
+(`_config.EXTENSION`) and left alone: they validate their request and their response (or lines)
+themselves, once (`_streams`, `_calls`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from typing import Any, cast
 
 import httpx
+from ollama_api.api.inference.generate import PARSED_LINES
 
 from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
@@ -193,6 +195,16 @@ class _CheckedLines(httpx.SyncByteStream):
         yield from _checked(decoder, splitter.flush(), b"")
         decoder.finish()
 
+    def values(self) -> Iterator[Any]:
+        """The parsed value of each line, once checked: what the generated `sync_stream` builds its
+        items from (`PARSED_LINES`), so that it neither splits nor parses the lines a second time."""
+        splitter, decoder = LineSplitter(), self._decoder
+        with translating(decoder.operation):
+            for chunk in self._inner:
+                yield from decoder.items(splitter.feed(chunk))
+        yield from decoder.items(splitter.flush())
+        decoder.finish()
+
     def close(self) -> None:
         self._inner.close()
 
@@ -212,6 +224,17 @@ class _AsyncCheckedLines(httpx.AsyncByteStream):
                     yield piece
         for piece in _checked(decoder, splitter.flush(), b""):
             yield piece
+        decoder.finish()
+
+    async def values(self) -> AsyncIterator[Any]:
+        """The async twin of _CheckedLines.values."""
+        splitter, decoder = LineSplitter(), self._decoder
+        with translating(decoder.operation):
+            async for chunk in self._inner:
+                for value in decoder.items(splitter.feed(chunk)):
+                    yield value
+        for value in decoder.items(splitter.flush()):
+            yield value
         decoder.finish()
 
     async def aclose(self) -> None:
@@ -298,9 +321,11 @@ class ContractHooks:
             if response.is_stream_consumed:  # an in-memory body (a test transport): already all here
                 _check_all(decoder, response.content)
             elif isinstance(stream, httpx.SyncByteStream):
-                response.stream = _CheckedLines(stream, decoder)
+                response.stream = checked = _CheckedLines(stream, decoder)
+                response.extensions[PARSED_LINES] = checked.values
             elif isinstance(stream, httpx.AsyncByteStream):
-                response.stream = _AsyncCheckedLines(stream, decoder)
+                response.stream = achecked = _AsyncCheckedLines(stream, decoder)
+                response.extensions[PARSED_LINES] = achecked.values
             return _DONE
         if isinstance(stream, httpx.SyncByteStream):
             with translating(op.operation_id if op else None):

@@ -12,12 +12,15 @@ fields that carry the streamed text and what the final line looks like.
 to validate, 0.9 µs to build. Bytes are split at `\\n` before decoding (a newline byte never
 occurs inside a UTF-8 sequence, so a chunk cut mid-character is kept whole for the next round),
 each chunk's complete lines are decoded in one call, and each line is parsed by the C scanner that
-`json.loads` uses, called directly: it skips two regex matches and a Python frame per line, and
-accepts exactly what `json.loads` accepts (anything else falls back to `json.loads` for its error).
+`json.loads` uses, called directly in the loop: it skips two regex matches and two Python frames
+per line, and accepts exactly what `json.loads` accepts (a blank or padded line, or one that is
+not JSON, falls back to `json.loads` for its verdict). Items are built by the generated
+`from_dict`, whose template builds a line of plain fields with one `cls(**line)`.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +30,6 @@ from typing import Any, Generic, NoReturn, TypeVar
 from ollama_api.streaming import StreamResult
 
 from ._errors import IncompleteStreamError, StreamError, Violation, cut
-from ._models import builder_for
 from ._spec import NDJSON, Operation, StreamShape, follow, load_spec, model_for, operations, split_pointer
 from ._validation import Checker, check_value, validator
 
@@ -121,22 +123,17 @@ def parse_line(line: str | bytes) -> Any:
 
 
 class _Text:
-    """Joins many small strings in blocks, so a million chunks cost their bytes, not a million objects."""
+    """Joins many small strings as they come, so a million chunks cost their characters, not a
+    million objects: `add` is a StringIO's own `write`, a C method with no Python frame per piece."""
 
-    __slots__ = ("_blocks", "_parts")
+    __slots__ = ("_buffer", "add")
 
     def __init__(self) -> None:
-        self._blocks: list[str] = []
-        self._parts: list[str] = []
-
-    def add(self, piece: str) -> None:
-        self._parts.append(piece)
-        if len(self._parts) >= 512:
-            self._blocks.append("".join(self._parts))
-            self._parts.clear()
+        self._buffer = io.StringIO()
+        self.add: Callable[[str], object] = self._buffer.write
 
     def value(self) -> str:
-        return "".join(self._blocks) + "".join(self._parts)
+        return self._buffer.getvalue()
 
 
 def _getter(ptr: str | None) -> Callable[[dict[str, Any]], Any]:
@@ -159,8 +156,12 @@ def _getter(ptr: str | None) -> Callable[[dict[str, Any]], Any]:
     return get
 
 
-def _nothing(data: Any) -> Any:
-    return None
+_SLOW = object()
+"""Marks a line the scanner alone could not read: parse_line decides what it is."""
+
+
+def _same(data: Any) -> Any:
+    return data
 
 
 class LineDecoder(Generic[T]):
@@ -177,8 +178,9 @@ class LineDecoder(Generic[T]):
         self.facts = facts
         self.checker = checker
         self.operation = facts.operation.operation_id
-        # Untyped: the hooks only check lines that the generated code will build itself.
-        self.build: Callable[[Any], T] = builder_for(facts.item) if typed else _nothing
+        # Untyped: the hooks check the parsed lines and hand them to the generated code, which builds them.
+        # Typed: the generated from_dict, whose template makes the common line one cls(**line) call.
+        self.build: Callable[[Any], T] = facts.item.from_dict if typed else _same
         self.done = False
         self.count = 0
         self.last: T | None = None
@@ -200,15 +202,26 @@ class LineDecoder(Generic[T]):
         """The items of some complete lines, in order; blank lines are skipped."""
         is_valid = validator(self.facts.line_schema, self.checker.profile).is_valid if self.checker.active else None
         error_key, get_final, final_value = self.facts.error_key, self._get_final, self.facts.shape.final_value
-        get_text, get_thinking, build = self._get_text, self._get_thinking, self.build
+        get_text, get_thinking, build, scan = self._get_text, self._get_thinking, self.build, _scan
+        add_text, add_thinking = self._text.add, self._thinking.add
         for line in lines:
-            if not line or (line.isspace() if type(line) is str else not line.strip()):
-                continue
-            self.count += 1
+            # The common line is one JSON object and nothing else: one scanner call, no other test.
             try:
-                data = parse_line(line)
-            except ValueError as exc:
-                self._not_json(line, exc)
+                data, end = scan(line, 0)  # type: ignore[arg-type]  # bytes raise TypeError: the slow path
+                if end != len(line):
+                    data = _SLOW
+            except (StopIteration, ValueError, TypeError):  # not JSON, blank, padded, or bytes
+                data = _SLOW
+            if data is _SLOW:
+                if not line or (line.isspace() if type(line) is str else not line.strip()):
+                    continue
+                self.count += 1
+                try:
+                    data = parse_line(line)
+                except ValueError as exc:
+                    self._not_json(line, exc)
+            else:
+                self.count += 1
             if type(data) is dict:
                 if error_key in data:
                     self._error_line(data)
@@ -217,9 +230,9 @@ class LineDecoder(Generic[T]):
             if is_valid is not None and not is_valid(data):
                 self._invalid(data)
             if (piece := get_text(data)) and type(piece) is str:
-                self._text.add(piece)
+                add_text(piece)
             if (piece := get_thinking(data)) and type(piece) is str:
-                self._thinking.add(piece)
+                add_thinking(piece)
             try:
                 item = build(data)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:

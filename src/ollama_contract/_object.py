@@ -41,6 +41,7 @@ __all__ = ["AsyncOllama", "Ollama"]
 class _Base:
     _client: Client
     _checker: Checker
+    _urls: dict[str, httpx.URL]
 
     def _setup(
         self,
@@ -49,6 +50,21 @@ class _Base:
         options: dict[str, Any],
     ) -> None:
         self._client = client if client is not None else create_client(host, **options)
+        self._urls = {}
+
+    def _absolute(
+        self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any], path: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The URL joined to the base URL once per operation, as httpx would join it on every call
+        (two URL parses a request, about a tenth of a small call's cost). Paths with parameters
+        (a blob's digest) are left to httpx."""
+        if not path:
+            url = kwargs["url"]
+            joined = self._urls.get(url)
+            if joined is None:
+                joined = self._urls[url] = http._merge_url(url)
+            kwargs["url"] = joined
+        return kwargs
 
     @property
     def client(self) -> Client:
@@ -110,9 +126,14 @@ class Ollama(_Base, SyncMethods):
             return self._upload(operation, content, path)
         if stream:
             return ContractStream(
-                self._http, _Exchange(operation, request(plan, None, body, path, True), self._checker)
+                self._http,
+                _Exchange(
+                    operation, self._absolute(self._http, request(plan, None, body, path, True), path), self._checker
+                ),
             )
-        kwargs = request(plan, self._checker, body, path, False if plan.operation.streams else None)
+        kwargs = self._absolute(
+            self._http, request(plan, self._checker, body, path, False if plan.operation.streams else None), path
+        )
         with translating(operation):
             response = self._http.request(**kwargs)
         return answer(plan, self._checker, response)
@@ -180,9 +201,13 @@ class AsyncOllama(_Base, AsyncMethods):
         if content is not None:
             return await self._upload(operation, content, path)
         if stream:
-            exchange: _Exchange[Any] = _Exchange(operation, request(plan, None, body, path, True), self._checker)
+            exchange: _Exchange[Any] = _Exchange(
+                operation, self._absolute(self._http, request(plan, None, body, path, True), path), self._checker
+            )
             return AsyncContractStream(self._http, exchange)
-        kwargs = request(plan, self._checker, body, path, False if plan.operation.streams else None)
+        kwargs = self._absolute(
+            self._http, request(plan, self._checker, body, path, False if plan.operation.streams else None), path
+        )
         with translating(operation):
             response = await self._http.request(**kwargs)
         return answer(plan, self._checker, response)

@@ -107,6 +107,8 @@ class Operation:
     """It changes what the server holds (models, blobs, the signed-in account)."""
     network: bool = False
     """It may reach ollama.com or a registry, so a 5xx can be the network's failure, not a bug."""
+    proxied: bool = False
+    """The server passes the body on to ollama.com unread: only an empty body is refused locally."""
     runs: str | None = None
     """`generate` or `embed` when it runs a model (and so loads it); None otherwise."""
     models: tuple[ModelField, ...] = ()

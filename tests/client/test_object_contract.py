@@ -111,3 +111,27 @@ def test_reprs_leave_unset_fields_out(server: Server) -> None:
         == "GenerateResponse(model='llama3.2', created_at='2025-10-02T09:14:51.36Z', done=True, response='Hi.')"
     )
     assert repr(answer.eval_count) == "UNSET"
+
+
+def test_text_reads_the_fields_the_streams_join() -> None:
+    """`.text` comes from the model template, the streams' joined text from the spec's
+    `x-ollama.stream.text`: the two must name the same field of every streaming operation's item."""
+    from ollama_contract._ndjson import facts_for
+    from ollama_contract._spec import operations
+
+    streaming = [name for name, op in operations().items() if op.streams]
+    assert {"generate", "chat"} <= set(streaming)
+    for operation in streaming:
+        facts = facts_for(operation)
+        cls, pointer = facts.item, facts.shape.text
+        assert hasattr(cls, "text") == (pointer is not None), operation
+        if pointer is None:
+            continue
+        data: dict[str, Any] = {"model": "m", "created_at": "2025-10-02T09:14:51Z", "done": False}
+        keys = pointer.lstrip("/").split("/")
+        node = data
+        for key in keys[:-1]:
+            node = node.setdefault(key, {"role": "assistant"})
+        node[keys[-1]] = "the streamed text"
+        assert cls.from_dict(data).text == "the streamed text", operation
+        assert cls.from_dict({"model": "m", "created_at": "2025-10-02T09:14:51Z", "done": True}).text == ""

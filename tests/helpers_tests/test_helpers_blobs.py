@@ -62,20 +62,10 @@ def client(url: str) -> Iterator[Client]:
 
 
 def gguf(path: Path) -> Path:
-    """A minimal real GGUF file, written with the gguf package."""
-    from gguf import GGUFWriter
+    """A small real GGUF that llama.cpp loads (Ollama, and the reference server, refuse any other)."""
+    from ollama_contract.contract._gguf import tiny_gguf
 
-    writer = GGUFWriter(path, "llama")
-    writer.add_type("model")
-    writer.add_context_length(256)
-    writer.add_file_type(1)
-    import numpy as np
-
-    writer.add_tensor("token_embd.weight", np.zeros((4, 8), dtype=np.float16))
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
+    path.write_bytes(tiny_gguf("helpers-test"))
     return path
 
 

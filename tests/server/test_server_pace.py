@@ -170,9 +170,12 @@ def test_an_endless_paced_stream_runs_until_the_client_leaves() -> None:
                     if time.monotonic() - start > 1.0:
                         break
             assert len(seen) > 50 and not any(chunk["done"] for chunk in seen)
-            # Without the fault the same request ends by itself.
+            # The client left, so the endless answer stopped and freed the model (one request at a
+            # time): without the fault the same request ends by itself, and at once.
+            start = time.monotonic()
             natural = http.post("/api/generate", json={**body, "stream": False}).json()
             assert natural["done_reason"] == "stop"
+            assert time.monotonic() - start < 10  # the endless one would hold the model for 200 s
 
 
 @pytest.mark.parametrize("num_predict", [0, 0.7, -1, -2])

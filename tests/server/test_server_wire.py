@@ -10,8 +10,11 @@ from kit import Wire, error_of, lines
 
 from ollama_contract._spec import operations
 
+# Proxied operations pass the body on to ollama.com unread, and hosted ones are ollama.com's own.
 JSON_POSTS = [
-    (op.method.upper(), op.path) for op in operations().values() if op.request_media_type == "application/json"
+    (op.method.upper(), op.path)
+    for op in operations().values()
+    if op.request_media_type == "application/json" and not op.proxied and not op.servers
 ]
 
 

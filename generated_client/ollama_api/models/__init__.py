@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 """Contains all the data models used in inputs/outputs"""
 
 from .chat_request import ChatRequest
@@ -24,6 +25,8 @@ from .logprob import Logprob
 from .message import Message
 from .metrics import Metrics
 from .model_details import ModelDetails
+from .model_recommendation import ModelRecommendation
+from .model_recommendations_response import ModelRecommendationsResponse
 from .model_summary import ModelSummary
 from .options import Options
 from .progress_response import ProgressResponse
@@ -49,7 +52,13 @@ from .tool_parameters import ToolParameters
 from .tool_parameters_properties import ToolParametersProperties
 from .tool_property import ToolProperty
 from .tool_property_properties import ToolPropertyProperties
+from .user_response import UserResponse
 from .version_response import VersionResponse
+from .web_fetch_request import WebFetchRequest
+from .web_fetch_response import WebFetchResponse
+from .web_search_request import WebSearchRequest
+from .web_search_response import WebSearchResponse
+from .web_search_result import WebSearchResult
 
 __all__ = (
     "ChatRequest",
@@ -76,6 +85,8 @@ __all__ = (
     "Message",
     "Metrics",
     "ModelDetails",
+    "ModelRecommendation",
+    "ModelRecommendationsResponse",
     "ModelSummary",
     "Options",
     "ProgressResponse",
@@ -101,5 +112,11 @@ __all__ = (
     "ToolParametersProperties",
     "ToolProperty",
     "ToolPropertyProperties",
+    "UserResponse",
     "VersionResponse",
+    "WebFetchRequest",
+    "WebFetchResponse",
+    "WebSearchRequest",
+    "WebSearchResponse",
+    "WebSearchResult",
 )

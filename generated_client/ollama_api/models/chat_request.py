@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -178,6 +179,114 @@ class ChatRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "messages" in kwargs:
+                _messages = kwargs.pop("messages")
+                messages: list[Message] | Unset = UNSET
+                if _messages is not UNSET:
+                    messages = []
+                    for messages_item_data in _messages:
+                        messages_item = Message.from_dict(messages_item_data)
+
+                        messages.append(messages_item)
+
+                kwargs["messages"] = messages
+            if "tools" in kwargs:
+                _tools = kwargs.pop("tools")
+                tools: list[Tool] | Unset = UNSET
+                if _tools is not UNSET:
+                    tools = []
+                    for tools_item_data in _tools:
+                        tools_item = Tool.from_dict(tools_item_data)
+
+                        tools.append(tools_item)
+
+                kwargs["tools"] = tools
+            if "format" in kwargs:
+
+                def _parse_format_(
+                    data: object,
+                ) -> FormatType0 | FormatType1 | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_format_type_0 = check_format_type_0(data)
+
+                        return componentsschemas_format_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_format_type_1 = FormatType1.from_dict(data)
+
+                        return componentsschemas_format_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(FormatType0 | FormatType1 | None | Unset, data)
+
+                format_ = _parse_format_(kwargs.pop("format"))
+
+                kwargs["format_"] = format_
+            if "keep_alive" in kwargs:
+
+                def _parse_keep_alive(data: object) -> float | None | str | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    return cast(float | None | str | Unset, data)
+
+                keep_alive = _parse_keep_alive(kwargs.pop("keep_alive"))
+
+                kwargs["keep_alive"] = keep_alive
+            if "options" in kwargs:
+                _options = kwargs.pop("options")
+                options: Options | Unset
+                if isinstance(_options, Unset):
+                    options = UNSET
+                else:
+                    options = Options.from_dict(_options)
+
+                kwargs["options"] = options
+            if "think" in kwargs:
+
+                def _parse_think(data: object) -> bool | ThinkType1 | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_think_type_1 = check_think_type_1(data)
+
+                        return componentsschemas_think_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(bool | ThinkType1 | Unset, data)
+
+                think = _parse_think(kwargs.pop("think"))
+
+                kwargs["think"] = think
+            if "_debug_render_only" in kwargs:
+                kwargs["field_debug_render_only"] = kwargs.pop("_debug_render_only")
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.format_type_1 import FormatType1
         from ..models.message import Message
         from ..models.options import Options
@@ -379,3 +488,47 @@ class ChatRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def format(self) -> FormatType0 | FormatType1 | None | Unset:
+        """The same as `format_`, under its JSON name."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: FormatType0 | FormatType1 | None | Unset) -> None:
+        self.format_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "stream",
+        "truncate",
+        "shift",
+        "logprobs",
+        "top_logprobs",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "messages",
+        "tools",
+        "stream",
+        "format",
+        "keep_alive",
+        "options",
+        "think",
+        "truncate",
+        "shift",
+        "logprobs",
+        "top_logprobs",
+        "_debug_render_only",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("model",))
+
+from ..models.format_type_1 import FormatType1
+from ..models.message import Message
+from ..models.options import Options
+from ..models.tool import Tool

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -146,6 +147,50 @@ class ChatResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "message" in kwargs:
+                _message = kwargs.pop("message")
+                message: Message | Unset
+                if isinstance(_message, Unset):
+                    message = UNSET
+                else:
+                    message = Message.from_dict(_message)
+
+                kwargs["message"] = message
+            if "logprobs" in kwargs:
+                _logprobs = kwargs.pop("logprobs")
+                logprobs: list[Logprob] | Unset = UNSET
+                if _logprobs is not UNSET:
+                    logprobs = []
+                    for logprobs_item_data in _logprobs:
+                        logprobs_item = Logprob.from_dict(logprobs_item_data)
+
+                        logprobs.append(logprobs_item)
+
+                kwargs["logprobs"] = logprobs
+            if "_debug_info" in kwargs:
+                _field_debug_info = kwargs.pop("_debug_info")
+                field_debug_info: DebugInfo | Unset
+                if isinstance(_field_debug_info, Unset):
+                    field_debug_info = UNSET
+                else:
+                    field_debug_info = DebugInfo.from_dict(_field_debug_info)
+
+                kwargs["field_debug_info"] = field_debug_info
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.debug_info import DebugInfo
         from ..models.logprob import Logprob
         from ..models.message import Message
@@ -311,3 +356,51 @@ class ChatResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+        "done_reason",
+        "remote_model",
+        "remote_host",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+        "message",
+        "done_reason",
+        "logprobs",
+        "remote_model",
+        "remote_host",
+        "_debug_info",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+    )
+)
+
+from ..models.debug_info import DebugInfo
+from ..models.logprob import Logprob
+from ..models.message import Message

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -208,6 +209,97 @@ class CreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "from" in kwargs:
+                kwargs["from_"] = kwargs.pop("from")
+            if "files" in kwargs:
+                _files = kwargs.pop("files")
+                files: CreateRequestFiles | Unset
+                if isinstance(_files, Unset):
+                    files = UNSET
+                else:
+                    files = CreateRequestFiles.from_dict(_files)
+
+                kwargs["files"] = files
+            if "adapters" in kwargs:
+                _adapters = kwargs.pop("adapters")
+                adapters: CreateRequestAdapters | Unset
+                if isinstance(_adapters, Unset):
+                    adapters = UNSET
+                else:
+                    adapters = CreateRequestAdapters.from_dict(_adapters)
+
+                kwargs["adapters"] = adapters
+            if "license" in kwargs:
+
+                def _parse_license_(data: object) -> list[str] | str | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        license_type_1 = cast(list[str], data)
+
+                        return license_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | str | Unset, data)
+
+                license_ = _parse_license_(kwargs.pop("license"))
+
+                kwargs["license_"] = license_
+            if "parameters" in kwargs:
+                _parameters = kwargs.pop("parameters")
+                parameters: Options | Unset
+                if isinstance(_parameters, Unset):
+                    parameters = UNSET
+                else:
+                    parameters = Options.from_dict(_parameters)
+
+                kwargs["parameters"] = parameters
+            if "messages" in kwargs:
+                _messages = kwargs.pop("messages")
+                messages: list[Message] | Unset = UNSET
+                if _messages is not UNSET:
+                    messages = []
+                    for messages_item_data in _messages:
+                        messages_item = Message.from_dict(messages_item_data)
+
+                        messages.append(messages_item)
+
+                kwargs["messages"] = messages
+            if "info" in kwargs:
+                _info = kwargs.pop("info")
+                info: CreateRequestInfo | Unset
+                if isinstance(_info, Unset):
+                    info = UNSET
+                else:
+                    info = CreateRequestInfo.from_dict(_info)
+
+                kwargs["info"] = info
+            if "draft_files" in kwargs:
+                _draft_files = kwargs.pop("draft_files")
+                draft_files: CreateRequestDraftFiles | Unset
+                if isinstance(_draft_files, Unset):
+                    draft_files = UNSET
+                else:
+                    draft_files = CreateRequestDraftFiles.from_dict(_draft_files)
+
+                kwargs["draft_files"] = draft_files
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_request_adapters import CreateRequestAdapters
         from ..models.create_request_draft_files import CreateRequestDraftFiles
         from ..models.create_request_files import CreateRequestFiles
@@ -434,3 +526,62 @@ class CreateRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def license(self) -> list[str] | str | Unset:
+        """The same as `license_`, under its JSON name."""
+        return self.license_
+
+    @license.setter
+    def license(self, value: list[str] | str | Unset) -> None:
+        self.license_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "name",
+        "template",
+        "system",
+        "quantize",
+        "stream",
+        "renderer",
+        "parser",
+        "requires",
+        "remote_host",
+        "draft_quantize",
+        "quantization",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "name",
+        "from",
+        "files",
+        "adapters",
+        "template",
+        "license",
+        "system",
+        "parameters",
+        "messages",
+        "quantize",
+        "stream",
+        "renderer",
+        "parser",
+        "requires",
+        "remote_host",
+        "info",
+        "draft_files",
+        "draft_quantize",
+        "quantization",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.create_request_adapters import CreateRequestAdapters
+from ..models.create_request_draft_files import CreateRequestDraftFiles
+from ..models.create_request_files import CreateRequestFiles
+from ..models.create_request_info import CreateRequestInfo
+from ..models.message import Message
+from ..models.options import Options

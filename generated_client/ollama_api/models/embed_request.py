@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -107,6 +108,60 @@ class EmbedRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "input" in kwargs:
+
+                def _parse_input_(data: object) -> list[str] | str | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        input_type_1 = cast(list[str], data)
+
+                        return input_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | str | Unset, data)
+
+                input_ = _parse_input_(kwargs.pop("input"))
+
+                kwargs["input_"] = input_
+            if "keep_alive" in kwargs:
+
+                def _parse_keep_alive(data: object) -> float | None | str | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    return cast(float | None | str | Unset, data)
+
+                keep_alive = _parse_keep_alive(kwargs.pop("keep_alive"))
+
+                kwargs["keep_alive"] = keep_alive
+            if "options" in kwargs:
+                _options = kwargs.pop("options")
+                options: Options | Unset
+                if isinstance(_options, Unset):
+                    options = UNSET
+                else:
+                    options = Options.from_dict(_options)
+
+                kwargs["options"] = options
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.options import Options
 
         d = dict(src_dict)
@@ -224,3 +279,34 @@ class EmbedRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def input(self) -> list[str] | str | Unset:
+        """The same as `input_`, under its JSON name."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: list[str] | str | Unset) -> None:
+        self.input_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "truncate",
+        "dimensions",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "input",
+        "truncate",
+        "dimensions",
+        "keep_alive",
+        "options",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("model",))
+
+from ..models.options import Options

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -88,6 +89,30 @@ class EmbedResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "embeddings" in kwargs:
+                embeddings = []
+                _embeddings = kwargs.pop("embeddings")
+                for embeddings_item_data in _embeddings:
+                    embeddings_item = cast(list[float], embeddings_item_data)
+
+                    embeddings.append(embeddings_item)
+
+                kwargs["embeddings"] = embeddings
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -195,3 +220,34 @@ class EmbedResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "embeddings",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "model",
+        "embeddings",
+    )
+)

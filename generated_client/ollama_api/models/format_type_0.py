@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from typing import Literal
 
 FormatType0 = Literal["", "json"]

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -222,6 +223,92 @@ class GenerateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "format" in kwargs:
+
+                def _parse_format_(
+                    data: object,
+                ) -> FormatType0 | FormatType1 | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_format_type_0 = check_format_type_0(data)
+
+                        return componentsschemas_format_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_format_type_1 = FormatType1.from_dict(data)
+
+                        return componentsschemas_format_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(FormatType0 | FormatType1 | None | Unset, data)
+
+                format_ = _parse_format_(kwargs.pop("format"))
+
+                kwargs["format_"] = format_
+            if "keep_alive" in kwargs:
+
+                def _parse_keep_alive(data: object) -> float | None | str | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    return cast(float | None | str | Unset, data)
+
+                keep_alive = _parse_keep_alive(kwargs.pop("keep_alive"))
+
+                kwargs["keep_alive"] = keep_alive
+            if "options" in kwargs:
+                _options = kwargs.pop("options")
+                options: Options | Unset
+                if isinstance(_options, Unset):
+                    options = UNSET
+                else:
+                    options = Options.from_dict(_options)
+
+                kwargs["options"] = options
+            if "think" in kwargs:
+
+                def _parse_think(data: object) -> bool | ThinkType1 | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_think_type_1 = check_think_type_1(data)
+
+                        return componentsschemas_think_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(bool | ThinkType1 | Unset, data)
+
+                think = _parse_think(kwargs.pop("think"))
+
+                kwargs["think"] = think
+            if "_debug_render_only" in kwargs:
+                kwargs["field_debug_render_only"] = kwargs.pop("_debug_render_only")
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.format_type_1 import FormatType1
         from ..models.options import Options
 
@@ -455,3 +542,63 @@ class GenerateRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def format(self) -> FormatType0 | FormatType1 | None | Unset:
+        """The same as `format_`, under its JSON name."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: FormatType0 | FormatType1 | None | Unset) -> None:
+        self.format_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "prompt",
+        "suffix",
+        "system",
+        "template",
+        "context",
+        "stream",
+        "raw",
+        "images",
+        "truncate",
+        "shift",
+        "logprobs",
+        "top_logprobs",
+        "width",
+        "height",
+        "steps",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "prompt",
+        "suffix",
+        "system",
+        "template",
+        "context",
+        "stream",
+        "raw",
+        "format",
+        "keep_alive",
+        "images",
+        "options",
+        "think",
+        "truncate",
+        "shift",
+        "logprobs",
+        "top_logprobs",
+        "_debug_render_only",
+        "width",
+        "height",
+        "steps",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("model",))
+
+from ..models.format_type_1 import FormatType1
+from ..models.options import Options

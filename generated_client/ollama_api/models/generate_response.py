@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -188,6 +189,52 @@ class GenerateResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "tool_calls" in kwargs:
+                _tool_calls = kwargs.pop("tool_calls")
+                tool_calls: list[ToolCall] | Unset = UNSET
+                if _tool_calls is not UNSET:
+                    tool_calls = []
+                    for tool_calls_item_data in _tool_calls:
+                        tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+
+                        tool_calls.append(tool_calls_item)
+
+                kwargs["tool_calls"] = tool_calls
+            if "logprobs" in kwargs:
+                _logprobs = kwargs.pop("logprobs")
+                logprobs: list[Logprob] | Unset = UNSET
+                if _logprobs is not UNSET:
+                    logprobs = []
+                    for logprobs_item_data in _logprobs:
+                        logprobs_item = Logprob.from_dict(logprobs_item_data)
+
+                        logprobs.append(logprobs_item)
+
+                kwargs["logprobs"] = logprobs
+            if "_debug_info" in kwargs:
+                _field_debug_info = kwargs.pop("_debug_info")
+                field_debug_info: DebugInfo | Unset
+                if isinstance(_field_debug_info, Unset):
+                    field_debug_info = UNSET
+                else:
+                    field_debug_info = DebugInfo.from_dict(_field_debug_info)
+
+                kwargs["field_debug_info"] = field_debug_info
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.debug_info import DebugInfo
         from ..models.logprob import Logprob
         from ..models.tool_call import ToolCall
@@ -391,3 +438,63 @@ class GenerateResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+        "response",
+        "thinking",
+        "done_reason",
+        "context",
+        "remote_model",
+        "remote_host",
+        "image",
+        "completed",
+        "total",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+        "total_duration",
+        "load_duration",
+        "prompt_eval_count",
+        "prompt_eval_duration",
+        "eval_count",
+        "eval_duration",
+        "response",
+        "thinking",
+        "done_reason",
+        "context",
+        "tool_calls",
+        "logprobs",
+        "remote_model",
+        "remote_host",
+        "_debug_info",
+        "image",
+        "completed",
+        "total",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "model",
+        "created_at",
+        "done",
+    )
+)
+
+from ..models.debug_info import DebugInfo
+from ..models.logprob import Logprob
+from ..models.tool_call import ToolCall

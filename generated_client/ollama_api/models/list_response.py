@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -57,6 +58,46 @@ class ListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "models" in kwargs:
+
+                def _parse_models(data: object) -> list[ModelSummary] | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        models_type_0 = []
+                        _models_type_0 = data
+                        for models_type_0_item_data in _models_type_0:
+                            models_type_0_item = ModelSummary.from_dict(
+                                models_type_0_item_data
+                            )
+
+                            models_type_0.append(models_type_0_item)
+
+                        return models_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[ModelSummary] | None, data)
+
+                models = _parse_models(kwargs.pop("models"))
+
+                kwargs["models"] = models
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.model_summary import ModelSummary
 
         d = dict(src_dict)
@@ -138,3 +179,10 @@ class ListResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(())
+_KEYS: frozenset[str] = frozenset(("models",))
+_REQUIRED: frozenset[str] = frozenset(("models",))
+
+from ..models.model_summary import ModelSummary

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -71,6 +72,38 @@ class Logprob:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "bytes" in kwargs:
+                bytes_ = cast(list[int], kwargs.pop("bytes"))
+
+                kwargs["bytes_"] = bytes_
+            if "top_logprobs" in kwargs:
+                _top_logprobs = kwargs.pop("top_logprobs")
+                top_logprobs: list[TokenLogprob] | Unset = UNSET
+                if _top_logprobs is not UNSET:
+                    top_logprobs = []
+                    for top_logprobs_item_data in _top_logprobs:
+                        top_logprobs_item = TokenLogprob.from_dict(
+                            top_logprobs_item_data
+                        )
+
+                        top_logprobs.append(top_logprobs_item)
+
+                kwargs["top_logprobs"] = top_logprobs
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.token_logprob import TokenLogprob
 
         d = dict(src_dict)
@@ -158,3 +191,36 @@ class Logprob:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def bytes(self) -> list[int] | Unset:
+        """The same as `bytes_`, under its JSON name."""
+        return self.bytes_
+
+    @bytes.setter
+    def bytes(self, value: list[int] | Unset) -> None:
+        self.bytes_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "token",
+        "logprob",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "token",
+        "logprob",
+        "bytes",
+        "top_logprobs",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "token",
+        "logprob",
+    )
+)
+
+from ..models.token_logprob import TokenLogprob

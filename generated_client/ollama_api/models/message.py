@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -98,6 +99,52 @@ class Message:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "images" in kwargs:
+
+                def _parse_images(data: object) -> list[str] | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        images_type_0 = cast(list[str], data)
+
+                        return images_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | None | Unset, data)
+
+                images = _parse_images(kwargs.pop("images"))
+
+                kwargs["images"] = images
+            if "tool_calls" in kwargs:
+                _tool_calls = kwargs.pop("tool_calls")
+                tool_calls: list[ToolCall] | Unset = UNSET
+                if _tool_calls is not UNSET:
+                    tool_calls = []
+                    for tool_calls_item_data in _tool_calls:
+                        tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+
+                        tool_calls.append(tool_calls_item)
+
+                kwargs["tool_calls"] = tool_calls
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_call import ToolCall
 
         d = dict(src_dict)
@@ -218,3 +265,28 @@ class Message:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "role",
+        "content",
+        "thinking",
+        "tool_name",
+        "tool_call_id",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "role",
+        "content",
+        "thinking",
+        "images",
+        "tool_calls",
+        "tool_name",
+        "tool_call_id",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.tool_call import ToolCall

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -84,6 +85,43 @@ class ModelDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "format" in kwargs:
+                kwargs["format_"] = kwargs.pop("format")
+            if "families" in kwargs:
+
+                def _parse_families(data: object) -> list[str] | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        families_type_0 = cast(list[str], data)
+
+                        return families_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | None | Unset, data)
+
+                families = _parse_families(kwargs.pop("families"))
+
+                kwargs["families"] = families
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         parent_model = d.pop("parent_model", UNSET)
 
@@ -201,3 +239,37 @@ class ModelDetails:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def format(self) -> str | Unset:
+        """The same as `format_`, under its JSON name."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: str | Unset) -> None:
+        self.format_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "parent_model",
+        "family",
+        "parameter_size",
+        "quantization_level",
+        "context_length",
+        "embedding_length",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "parent_model",
+        "format",
+        "family",
+        "families",
+        "parameter_size",
+        "quantization_level",
+        "context_length",
+        "embedding_length",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())

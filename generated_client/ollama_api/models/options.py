@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -168,6 +169,18 @@ class Options:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         num_keep = d.pop("num_keep", UNSET)
 
@@ -342,3 +355,29 @@ class Options:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "num_keep",
+        "seed",
+        "num_predict",
+        "top_k",
+        "top_p",
+        "min_p",
+        "typical_p",
+        "repeat_last_n",
+        "temperature",
+        "repeat_penalty",
+        "presence_penalty",
+        "frequency_penalty",
+        "stop",
+        "num_ctx",
+        "num_batch",
+        "num_gpu",
+        "main_gpu",
+        "use_mmap",
+        "num_thread",
+        "draft_num_predict",
+    )
+)

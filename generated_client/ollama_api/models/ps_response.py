@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -50,6 +51,30 @@ class PsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "models" in kwargs:
+                models = []
+                _models = kwargs.pop("models")
+                for models_item_data in _models:
+                    models_item = RunningModel.from_dict(models_item_data)
+
+                    models.append(models_item)
+
+                kwargs["models"] = models
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.running_model import RunningModel
 
         d = dict(src_dict)
@@ -117,3 +142,10 @@ class PsResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(())
+_KEYS: frozenset[str] = frozenset(("models",))
+_REQUIRED: frozenset[str] = frozenset(("models",))
+
+from ..models.running_model import RunningModel

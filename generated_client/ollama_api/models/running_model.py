@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -89,6 +90,30 @@ class RunningModel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "details" in kwargs:
+                _details = kwargs.pop("details")
+                details: ModelDetails | Unset
+                if isinstance(_details, Unset):
+                    details = UNSET
+                else:
+                    details = ModelDetails.from_dict(_details)
+
+                kwargs["details"] = details
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.model_details import ModelDetails
 
         d = dict(src_dict)
@@ -198,3 +223,38 @@ class RunningModel:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "size",
+        "digest",
+        "expires_at",
+        "name",
+        "size_vram",
+        "context_length",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "size",
+        "digest",
+        "expires_at",
+        "name",
+        "details",
+        "size_vram",
+        "context_length",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "model",
+        "size",
+        "digest",
+        "expires_at",
+    )
+)
+
+from ..models.model_details import ModelDetails

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -96,6 +97,30 @@ class ShowRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "options" in kwargs:
+                _options = kwargs.pop("options")
+                options: Options | Unset
+                if isinstance(_options, Unset):
+                    options = UNSET
+                else:
+                    options = Options.from_dict(_options)
+
+                kwargs["options"] = options
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.options import Options
 
         d = dict(src_dict)
@@ -193,3 +218,27 @@ class ShowRequest:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "name",
+        "verbose",
+        "system",
+        "template",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "name",
+        "verbose",
+        "system",
+        "options",
+        "template",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.options import Options

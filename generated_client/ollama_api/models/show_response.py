@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -155,6 +156,74 @@ class ShowResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "license" in kwargs:
+                kwargs["license_"] = kwargs.pop("license")
+            if "details" in kwargs:
+                _details = kwargs.pop("details")
+                details: ModelDetails | Unset
+                if isinstance(_details, Unset):
+                    details = UNSET
+                else:
+                    details = ModelDetails.from_dict(_details)
+
+                kwargs["details"] = details
+            if "messages" in kwargs:
+                _messages = kwargs.pop("messages")
+                messages: list[Message] | Unset = UNSET
+                if _messages is not UNSET:
+                    messages = []
+                    for messages_item_data in _messages:
+                        messages_item = Message.from_dict(messages_item_data)
+
+                        messages.append(messages_item)
+
+                kwargs["messages"] = messages
+            if "model_info" in kwargs:
+                _model_info = kwargs.pop("model_info")
+                model_info: ShowResponseModelInfo | Unset
+                if isinstance(_model_info, Unset):
+                    model_info = UNSET
+                else:
+                    model_info = ShowResponseModelInfo.from_dict(_model_info)
+
+                kwargs["model_info"] = model_info
+            if "projector_info" in kwargs:
+                _projector_info = kwargs.pop("projector_info")
+                projector_info: ShowResponseProjectorInfo | Unset
+                if isinstance(_projector_info, Unset):
+                    projector_info = UNSET
+                else:
+                    projector_info = ShowResponseProjectorInfo.from_dict(
+                        _projector_info
+                    )
+
+                kwargs["projector_info"] = projector_info
+            if "tensors" in kwargs:
+                _tensors = kwargs.pop("tensors")
+                tensors: list[Tensor] | Unset = UNSET
+                if _tensors is not UNSET:
+                    tensors = []
+                    for tensors_item_data in _tensors:
+                        tensors_item = Tensor.from_dict(tensors_item_data)
+
+                        tensors.append(tensors_item)
+
+                kwargs["tensors"] = tensors
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.message import Message
         from ..models.model_details import ModelDetails
         from ..models.show_response_model_info import ShowResponseModelInfo
@@ -348,3 +417,57 @@ class ShowResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+    @property
+    def license(self) -> str | Unset:
+        """The same as `license_`, under its JSON name."""
+        return self.license_
+
+    @license.setter
+    def license(self, value: str | Unset) -> None:
+        self.license_ = value
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "modelfile",
+        "parameters",
+        "template",
+        "system",
+        "renderer",
+        "parser",
+        "remote_model",
+        "remote_host",
+        "capabilities",
+        "modified_at",
+        "requires",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "license",
+        "modelfile",
+        "parameters",
+        "template",
+        "system",
+        "renderer",
+        "parser",
+        "details",
+        "messages",
+        "remote_model",
+        "remote_host",
+        "model_info",
+        "projector_info",
+        "tensors",
+        "capabilities",
+        "modified_at",
+        "requires",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.message import Message
+from ..models.model_details import ModelDetails
+from ..models.show_response_model_info import ShowResponseModelInfo
+from ..models.show_response_projector_info import ShowResponseProjectorInfo
+from ..models.tensor import Tensor

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -47,6 +48,25 @@ class StatusResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "cloud" in kwargs:
+                cloud = StatusResponseCloud.from_dict(kwargs.pop("cloud"))
+
+                kwargs["cloud"] = cloud
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.status_response_cloud import StatusResponseCloud
 
         d = dict(src_dict)
@@ -109,3 +129,10 @@ class StatusResponse:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(())
+_KEYS: frozenset[str] = frozenset(("cloud",))
+_REQUIRED: frozenset[str] = frozenset(("cloud",))
+
+from ..models.status_response_cloud import StatusResponseCloud

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -54,6 +55,23 @@ class Tensor:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "type" in kwargs:
+                kwargs["type_"] = kwargs.pop("type")
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -126,3 +144,24 @@ class Tensor:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "name",
+        "shape",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "type",
+        "shape",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(
+    (
+        "name",
+        "type",
+    )
+)

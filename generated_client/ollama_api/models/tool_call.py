@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -55,6 +56,25 @@ class ToolCall:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "function" in kwargs:
+                function = ToolCallFunction.from_dict(kwargs.pop("function"))
+
+                kwargs["function"] = function
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_call_function import ToolCallFunction
 
         d = dict(src_dict)
@@ -123,3 +143,15 @@ class ToolCall:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(("id",))
+_KEYS: frozenset[str] = frozenset(
+    (
+        "function",
+        "id",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("function",))
+
+from ..models.tool_call_function import ToolCallFunction

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -70,6 +71,41 @@ class ToolCallFunction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "arguments" in kwargs:
+
+                def _parse_arguments(data: object) -> None | ToolCallArguments | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        arguments_type_0 = ToolCallArguments.from_dict(data)
+
+                        return arguments_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(None | ToolCallArguments | Unset, data)
+
+                arguments = _parse_arguments(kwargs.pop("arguments"))
+
+                kwargs["arguments"] = arguments
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_call_arguments import ToolCallArguments
 
         d = dict(src_dict)
@@ -159,3 +195,21 @@ class ToolCallFunction:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "name",
+        "index",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "index",
+        "arguments",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("name",))
+
+from ..models.tool_call_arguments import ToolCallArguments

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -62,6 +63,30 @@ class ToolFunction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "parameters" in kwargs:
+                _parameters = kwargs.pop("parameters")
+                parameters: ToolParameters | Unset
+                if isinstance(_parameters, Unset):
+                    parameters = UNSET
+                else:
+                    parameters = ToolParameters.from_dict(_parameters)
+
+                kwargs["parameters"] = parameters
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_parameters import ToolParameters
 
         d = dict(src_dict)
@@ -141,3 +166,21 @@ class ToolFunction:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "name",
+        "description",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "description",
+        "parameters",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(("name",))
+
+from ..models.tool_parameters import ToolParameters

@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -72,6 +73,34 @@ class ToolParameters:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "type" in kwargs:
+                kwargs["type_"] = kwargs.pop("type")
+            if "properties" in kwargs:
+                _properties = kwargs.pop("properties")
+                properties: ToolParametersProperties | Unset
+                if isinstance(_properties, Unset):
+                    properties = UNSET
+                else:
+                    properties = ToolParametersProperties.from_dict(_properties)
+
+                kwargs["properties"] = properties
+            if "$defs" in kwargs:
+                kwargs["defs"] = kwargs.pop("$defs")
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_parameters_properties import ToolParametersProperties
 
         d = dict(src_dict)
@@ -163,3 +192,23 @@ class ToolParameters:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "required",
+        "items",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "type",
+        "required",
+        "properties",
+        "$defs",
+        "items",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.tool_parameters_properties import ToolParametersProperties

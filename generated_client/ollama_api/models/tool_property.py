@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -97,6 +98,59 @@ class ToolProperty:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
+            kwargs: dict[str, Any] = dict(src_dict)
+            if "type" in kwargs:
+
+                def _parse_type_(data: object) -> list[str] | str | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        componentsschemas_property_type_type_1 = cast(list[str], data)
+
+                        return componentsschemas_property_type_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | str | Unset, data)
+
+                type_ = _parse_type_(kwargs.pop("type"))
+
+                kwargs["type_"] = type_
+            if "anyOf" in kwargs:
+                _any_of = kwargs.pop("anyOf")
+                any_of: list[ToolProperty] | Unset = UNSET
+                if _any_of is not UNSET:
+                    any_of = []
+                    for any_of_item_data in _any_of:
+                        any_of_item = ToolProperty.from_dict(any_of_item_data)
+
+                        any_of.append(any_of_item)
+
+                kwargs["any_of"] = any_of
+            if "properties" in kwargs:
+                _properties = kwargs.pop("properties")
+                properties: ToolPropertyProperties | Unset
+                if isinstance(_properties, Unset):
+                    properties = UNSET
+                else:
+                    properties = ToolPropertyProperties.from_dict(_properties)
+
+                kwargs["properties"] = properties
+            return cls(**kwargs)
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.tool_property_properties import ToolPropertyProperties
 
         d = dict(src_dict)
@@ -221,3 +275,27 @@ class ToolProperty:
         return [key for key in self._wire_names if key in self] + list(
             self.additional_properties
         )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "description",
+        "enum",
+        "items",
+        "required",
+    )
+)
+_KEYS: frozenset[str] = frozenset(
+    (
+        "type",
+        "description",
+        "enum",
+        "items",
+        "anyOf",
+        "properties",
+        "required",
+    )
+)
+_REQUIRED: frozenset[str] = frozenset(())
+
+from ..models.tool_property_properties import ToolPropertyProperties

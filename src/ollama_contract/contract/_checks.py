@@ -18,7 +18,7 @@ from schemathesis import Case, CheckContext, Response
 from .._judge import judge_lines
 from .._spec import Operation
 from . import _policy
-from ._schemas import operation_for, request_errors
+from ._schemas import current_profile, operation_for, request_errors
 
 __all__ = [
     "ndjson_conformance",
@@ -46,8 +46,8 @@ def _is_negative(case: Case[Any]) -> bool:
 
 
 def check_ndjson(op: Operation, status: int, content: bytes) -> str | None:
-    """Why an NDJSON body breaks the contract, or None. Shared with the scenario tests."""
-    problems = judge_lines(op, status, content)
+    """Why an NDJSON body breaks the contract (under the run's profile), or None. Shared with the scenario tests."""
+    problems = judge_lines(op, status, content, profile=current_profile())
     return problems[0].describe() if problems else None
 
 

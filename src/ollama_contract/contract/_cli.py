@@ -43,6 +43,7 @@ def register(commands: Any) -> None:
     target.add_argument(
         "--profile",
         metavar="VERSION|all",
+        type=_profile,
         help="hold the server to what this Ollama version always sends, or `all` for the all-versions contract "
         "(default: the version the server reports on /api/version)",
     )
@@ -84,6 +85,16 @@ def register(commands: Any) -> None:
     parser.add_argument("--server-fault", action="append", default=[], metavar="SPEC", help=argparse.SUPPRESS)
     parser.add_argument("pytest_args", nargs="*", help="extra arguments for pytest, after --")
     parser.set_defaults(run=_run)
+
+
+def _profile(text: str) -> str:
+    """`--profile` read once, at the command line: a bad value is a usage error, not a traceback."""
+    from .._profiles import normalise
+
+    try:
+        return normalise(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> int:

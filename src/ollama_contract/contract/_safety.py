@@ -40,6 +40,13 @@ _READS = {
 }
 
 
+# Writes that change what lies beyond the server's models (its ollama.com account: sign-out) and
+# carry no name the run could own: only ever sent to a server the run started.
+_ACCOUNT_WRITES = frozenset(
+    op.operation_id for op in operations().values() if op.writes and op.network and not op.models
+)
+
+
 def _target(operation_id: str) -> str:
     """The request field naming the model an operation changes (or reads), from the spec."""
     target = operations()[operation_id].target
@@ -89,8 +96,13 @@ class Guard:
         """Operations the guard would refuse every request of, so that no test is generated for them."""
         if not self.writes:
             return WRITE_OPERATIONS
-        pulls = frozenset(op.operation_id for op in operations().values() if op.model_field("pull"))
-        return frozenset() if self.owned or self.pull_models else pulls
+        if self.owned:
+            return frozenset()
+        return _ACCOUNT_WRITES | (frozenset() if self.pull_models else self._pulls())
+
+    @staticmethod
+    def _pulls() -> frozenset[str]:
+        return frozenset(op.operation_id for op in operations().values() if op.model_field("pull"))
 
     def own_name(self, hint: Any) -> str:
         return f"{self.prefix}{hashlib.sha256(repr(hint).encode()).hexdigest()[:8]}"
@@ -104,6 +116,8 @@ class Guard:
             return None
         if not self.writes:
             return "safe mode: the suite does not change a server it did not start (pass --allow-writes)"
+        if operation_id in _ACCOUNT_WRITES:
+            return None if self.owned else f"{operation_id}: the suite signs out only a server it started"
         if operation_id == "push_blob":
             return None
         body = body if isinstance(body, dict) else {}

@@ -18,7 +18,7 @@ from .._profiles import ALL, profiled_spec
 from .._spec import Operation, load_spec, operations, pointer, resolve
 from ._policy import BodyError
 
-__all__ = ["operation_for", "request_errors", "validator"]
+__all__ = ["current_profile", "operation_for", "request_errors", "validator"]
 
 _URN = "urn:ollama-contract"
 
@@ -30,7 +30,7 @@ def _registry(profile: str) -> Registry[Any]:
     return registry
 
 
-def _profile() -> str:
+def current_profile() -> str:
     """The run's profile (see `_profiles`); the all-versions contract outside a run."""
     from . import _session
 
@@ -39,7 +39,7 @@ def _profile() -> str:
 
 def validator(pointer: str) -> Draft202012Validator:
     """A validator for the schema at a `#/...` pointer of the shipped spec, under the run's profile."""
-    return _validator(pointer, _profile())
+    return _validator(pointer, current_profile())
 
 
 @cache

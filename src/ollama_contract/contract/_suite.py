@@ -22,7 +22,7 @@ from .._judge import judge
 from .._spec import Operation, operations
 from . import _checks  # noqa: F401  (registers the suite's checks with schemathesis)
 from ._report import Finding, curl_command
-from ._schemas import operation_for, request_errors
+from ._schemas import current_profile, operation_for, request_errors
 from ._session import Session
 from ._transport import NoAnswer, httpx_within
 
@@ -46,7 +46,9 @@ def load_schema(session: Session, config_path: Path) -> Any:
     schema.config.generation.update(max_examples=session.max_examples)
     if session.quick:
         schema.config.phases.coverage.enabled = False  # the boundary-value phase: most of a run's cases
-    if excluded := session.guard.excluded():
+    # An operation with servers of its own (ollama.com's hosted web search) is not the server's.
+    hosted = {op.operation_id for op in operations().values() if op.servers}
+    if excluded := session.guard.excluded() | hosted:
         schema = schema.exclude(operation_id=sorted(excluded))
     if session.operations:
         schema = schema.include(operation_id=sorted(session.operations))
@@ -211,8 +213,15 @@ def _ends_in_error(response: Response) -> bool:
 
 
 def conformance_problems(op: Operation, response: httpx.Response) -> list[str]:
-    """Everything in a response that the spec does not allow (the spec module's one judge)."""
-    verdict = judge(op.method, op.path, response.status_code, response.headers.get("content-type"), response.content)
+    """Everything in a response that the spec (under the run's profile) does not allow: the spec module's judge."""
+    verdict = judge(
+        op.method,
+        op.path,
+        response.status_code,
+        response.headers.get("content-type"),
+        response.content,
+        profile=current_profile(),
+    )
     return [f"{op.label}: {v.describe()}" for v in verdict.violations]
 
 

@@ -40,8 +40,9 @@ listed in `app.state.ollama.runtime.loads`.
 
 Contract breakers (they make responses violate the spec, to prove a contract suite notices):
 
-* `wrong-type`: a documented field has the wrong JSON type (`done` as a string in generate/chat,
-  `size` as a string in tags, `status` as a number in progress lines, ...).
+* `wrong-type`: a documented field has a JSON type its schema refuses (the first field of the
+  body whose change the spec's validator refuses: `model` as a number in generate/chat chunks,
+  `models` as an object in tags, `status` as a number in progress lines, ...).
 * `missing-field`: a field the spec marks required is left out (the spec is asked which: `model`
   of generate/chat/embed answers, `models` of tags and ps, `status` of progress lines, `error`
   of error bodies, ...).

@@ -31,6 +31,13 @@ def register(subparsers: Any) -> None:
         help="inject a fault into every response, e.g. delay=50, status=503@2, endless, hang@3 (repeatable)",
     )
     parser.add_argument(
+        "--account",
+        choices=("offline", "signed-in", "signed-out"),
+        default="offline",
+        help="how ollama.com looks: offline (Ollama's answers with no network; default), signed-in (an account "
+        "and deterministic web search, for client tests) or signed-out",
+    )
+    parser.add_argument(
         "--quiet", action="store_true", help="do not log a line per request (model loads are still logged)"
     )
     pace = parser.add_argument_group("pace")
@@ -81,5 +88,5 @@ def _run(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     print(f"ollama-contract: offline Ollama listening on http://{args.host}:{port}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        serve(sock, data_dir=args.data_dir, models=args.models, faults=args.fault, pace=pace)
+        serve(sock, data_dir=args.data_dir, models=args.models, faults=args.fault, pace=pace, account=args.account)
     return 0

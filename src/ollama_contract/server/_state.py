@@ -8,6 +8,7 @@ from pathlib import Path
 
 from starlette.requests import Request
 
+from .emulation.account import Account
 from .emulation.catalogue import CATALOGUE, DEFAULT_MODELS, build_manifest, find_entry
 from .emulation.loaded import Runtime
 from .emulation.pace import INSTANT, Pace
@@ -30,6 +31,8 @@ class Settings:
     max_blob_bytes: int = 32 * 1024 * 1024 * 1024
     version: str = VERSION
     pace: Pace = INSTANT
+    account: Account = "offline"
+    """How ollama.com looks from this server: offline, signed-in or signed-out (`emulation.account`)."""
 
 
 class State:
@@ -38,6 +41,8 @@ class State:
         self.store = Store(settings.data_dir / "models")
         self.registry = Registry(settings.data_dir / "registry")
         self.runtime = Runtime(settings.pace.load_seconds if settings.pace.real else 0.0)
+        self.account: Account = settings.account
+        """Where the account stands now: signing out turns signed-in into signed-out."""
 
     def snapshot(self) -> Snapshot:
         """The data dir as it is now, for `reset` to come back to."""

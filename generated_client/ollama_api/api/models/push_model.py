@@ -1,3 +1,4 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 import json
 from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
@@ -219,8 +220,15 @@ def _get_kwargs(
     )
 
 
+PARSED_LINES = "ollama_api.parsed_lines"
+"""The key of response.extensions under which a hook may hand over the lines it parsed."""
+
+
 def _parse_stream_line(line: str) -> ProgressResponse | ErrorResponse:
-    data = json.loads(line)
+    return _build_stream_item(json.loads(line))
+
+
+def _build_stream_item(data: Any) -> ProgressResponse | ErrorResponse:
     if isinstance(data, dict) and "error" in data:
         response_400 = ErrorResponse.from_dict(data)
 
@@ -250,6 +258,17 @@ def sync_stream(
         if response.status_code != 200:
             response.read()
             raise errors.UnexpectedStatus(response.status_code, response.content)
+        parsed = response.extensions.get(PARSED_LINES)
+        if parsed is not None:
+            for data in parsed():
+                # The common line is built here, one call less than through _build_stream_item.
+                if type(data) is dict and "error" not in data:
+                    response_200 = ProgressResponse.from_dict(data)
+
+                    yield response_200
+                else:
+                    yield _build_stream_item(data)
+            return
         for line in response.iter_lines():
             if line.strip():
                 yield _parse_stream_line(line)
@@ -271,6 +290,16 @@ async def asyncio_stream(
         if response.status_code != 200:
             await response.aread()
             raise errors.UnexpectedStatus(response.status_code, response.content)
+        parsed = response.extensions.get(PARSED_LINES)
+        if parsed is not None:
+            async for data in parsed():
+                if type(data) is dict and "error" not in data:
+                    response_200 = ProgressResponse.from_dict(data)
+
+                    yield response_200
+                else:
+                    yield _build_stream_item(data)
+            return
         async for line in response.aiter_lines():
             if line.strip():
                 yield _parse_stream_line(line)

@@ -14,6 +14,7 @@ from typing import Any
 
 import jsonschema
 
+from ..._spec import split_pointer
 from .tokens import STOPWORDS
 
 __all__ = ["instance_for", "json_mode_value"]
@@ -43,8 +44,8 @@ class _Builder:
             node: Any = self.root
             if not ref.startswith("#"):
                 return {}
-            for part in [p for p in ref[1:].split("/") if p]:
-                node = node.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(node, dict) else {}
+            for part in split_pointer(ref):
+                node = node.get(part, {}) if isinstance(node, dict) else {}
             schema = node
             seen += 1
         return schema if isinstance(schema, dict) else {}

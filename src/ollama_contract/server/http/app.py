@@ -25,6 +25,7 @@ from starlette.routing import Route
 from ... import _spec
 from ..._spec import Operation
 from .._state import Settings, State, resolve_models, state_of
+from ..emulation.account import ACCOUNTS
 from ..emulation.pace import Pace
 from ..routes import Handler, handler_for
 from .cors import CORSMiddleware
@@ -35,22 +36,17 @@ from .wire import JSON_NO_CHARSET, HTTPError, RawResponse, error_response, plain
 
 __all__ = ["create_app"]
 
-# Ollama also answers HEAD on these GET routes (gin registers both).
-_HEAD_TOO = {"heartbeat", "version", "list_models"}
-
 
 def _routes() -> list[Route]:
     by_path: dict[str, dict[str, tuple[Operation, Handler]]] = {}
-    for op_id, op in _spec.operations().items():
+    for op in _spec.operations().values():
         handler = handler_for(op)
         methods = by_path.setdefault(op.path, {})
         methods[op.method.upper()] = (op, handler)
-        if op_id in _HEAD_TOO:
-            methods["HEAD"] = (op, handler)
     routes = []
     for path, methods in by_path.items():
         routes.append(Route(path, _dispatch(methods), methods=list(methods)))
-        # Starlette adds HEAD to every GET route; Ollama does not.
+        # Starlette adds HEAD to every GET route; Ollama only where the spec has a HEAD operation.
         if "HEAD" not in methods and routes[-1].methods is not None:
             routes[-1].methods.discard("HEAD")
     return routes
@@ -60,7 +56,8 @@ def _dispatch(methods: dict[str, tuple[Operation, Handler]]) -> Callable[[Reques
     async def endpoint(request: Request) -> Response:
         op, handler = methods[request.method]
         body: dict[str, Any] = {}
-        if op.request_media_type == JSON_NO_CHARSET and request.method != "HEAD":
+        # A proxied operation's body goes on unread (its handler reads it), as Ollama passes it on.
+        if op.request_media_type == JSON_NO_CHARSET and request.method != "HEAD" and not op.proxied:
             state = state_of(request)
             body = decode_body(op.operation_id, await read_body(request, state.settings.max_body_bytes))
         return await handler(request, body)
@@ -150,6 +147,7 @@ def create_app(
     token_rate: float | None = None,
     prompt_rate: float | None = None,
     load_time: float | None = None,
+    account: str = "offline",
 ) -> Starlette:
     """Build the ASGI app of an offline Ollama.
 
@@ -160,13 +158,17 @@ def create_app(
     Ollama's defaults (None: those of `OLLAMA_ORIGINS`). `pace` is "instant" (answers take no
     time) or "real" (loads, prompt evaluation and tokens take the time the answers report);
     `token_rate` (tokens/s), `prompt_rate` (prompt tokens/s) and `load_time` (seconds) tune it.
-    `app.state.ollama.runtime.loads` lists every model load, with its reason.
+    `app.state.ollama.runtime.loads` lists every model load, with its reason. `account` is how
+    ollama.com looks from here: "offline" (Ollama's answers without a network), "signed-in" (an
+    account, deterministic web search) or "signed-out".
     """
     parsed_faults = parse_faults(list(faults))
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="ollama-contract-"))
     if not isinstance(pace, Pace):
         pace = Pace.named(pace, token_rate=token_rate, prompt_rate=prompt_rate, load_seconds=load_time)
-    settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults], pace=pace)
+    if account not in ACCOUNTS:
+        raise ValueError(f"account must be one of {', '.join(ACCOUNTS)}, not {account!r}")
+    settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults], pace=pace, account=account)
     if max_body_bytes is not None:
         settings.max_body_bytes = max_body_bytes
     if max_blob_bytes is not None:

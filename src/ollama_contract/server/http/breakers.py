@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ... import _spec
+from ..._validation import validator
 
 __all__ = ["missing_field", "missing_version_field", "response_schema", "wrong_type"]
 
@@ -23,31 +24,29 @@ def response_schema(method: str, path: str, status: int, media: str) -> str | No
     return op.responses.get(status, {}).get(media)
 
 
-def wrong_type(value: Any) -> Any:
-    """Give one documented field the wrong JSON type."""
-    if not isinstance(value, dict):
+def _other_types(old: Any) -> list[Any]:
+    """Values of JSON types other than `old`'s, the likeliest to be refused first."""
+    if isinstance(old, bool):
+        return ["true" if old else "false", 1]
+    candidates: list[Any] = [str(old) if isinstance(old, int | float) else "none", 1, [], {}]
+    return [c for c in candidates if type(c) is not type(old)]
+
+
+def wrong_type(value: Any, schema: str | None = None) -> Any:
+    """Give one documented field a JSON type the schema at `schema` (a pointer into the spec) refuses.
+
+    The first field, in the body's order, whose change the schema's validator refuses is changed;
+    no field list is kept here, so the fault follows the spec wherever its fields go.
+    """
+    if not isinstance(value, dict) or schema is None:
         return value
-    if "done" in value:
-        value["done"] = "true" if value["done"] else "false"
-    elif isinstance(value.get("models"), list):
-        if value["models"] and isinstance(value["models"][0], dict):
-            value["models"][0]["size"] = str(value["models"][0].get("size", 0))
-        else:
-            value["models"] = {}
-    elif "embeddings" in value:
-        value["embeddings"] = "[]"
-    elif "embedding" in value:
-        value["embedding"] = "[]"
-    elif "status" in value:
-        value["status"] = 1
-    elif "version" in value:
-        value["version"] = 1
-    elif "cloud" in value:
-        value["cloud"] = "enabled"
-    elif "model_info" in value:
-        value["model_info"] = "none"
-    elif "error" in value:
-        value["error"] = 1
+    is_valid = validator(schema).is_valid
+    for key, old in list(value.items()):
+        for new in _other_types(old):
+            value[key] = new
+            if not is_valid(value):
+                return value
+        value[key] = old
     return value
 
 

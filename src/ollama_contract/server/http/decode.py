@@ -35,7 +35,16 @@ _CUSTOM = {
     "Base64Image": "base64",
     "PropertyType": "property_type",
 }
-_THINK_LEVELS = ("high", "medium", "low", "max")
+
+
+def _think_levels() -> tuple[str, ...]:
+    """The effort levels of the spec's `Think` schema (the enum of its string branch)."""
+    think = _spec.load_spec()["components"]["schemas"]["Think"]
+    return tuple(next(branch["enum"] for branch in think["anyOf"] if branch.get("type") == "string"))
+
+
+_THINK_LEVELS = _think_levels()
+_THINK_CHOICES = ", ".join(f'"{level}"' for level in _THINK_LEVELS) + ", true, or false"
 
 
 @dataclass(eq=False)  # shapes of recursive schemas are cycles: compare by identity
@@ -178,10 +187,10 @@ class _Checker:
                 return value
             if isinstance(value, str):
                 if value not in _THINK_LEVELS:
-                    levels = '"high", "medium", "low", "max", true, or false'
+                    levels = _THINK_CHOICES
                     raise _TypeError(f"invalid think value: {go_quote(value)} (must be {levels})")
                 return value
-            raise _TypeError('think must be a boolean or string ("high", "medium", "low", "max", true, or false)')
+            raise _TypeError(f"think must be a boolean or string ({_THINK_CHOICES})")
         if kind == "keep_alive":
             try:
                 parse_keep_alive(value)

@@ -18,6 +18,7 @@ from http import HTTPStatus
 from starlette.requests import Request
 
 from ... import _spec
+from ..._judge import is_final
 from .._state import VERSION
 from .breakers import missing_field, missing_version_field, response_schema, wrong_type
 from .wire import JSON, ASGIApp, Message, Receive, Scope, Send, encode, send_response
@@ -127,12 +128,16 @@ def _undocumented_status(method: str, path: str) -> int:
     return next(code for code in _UNDOCUMENTED if code not in declared)
 
 
-def _is_final(line: bytes) -> bool:
+def _is_final(line: bytes, scope: Scope) -> bool:
+    """Is this the final line of its stream, as the operation's `x-ollama` stream facts define it?"""
+    op = _spec.operation_for(scope.get("method", ""), scope.get("path", ""))
+    if op is None or op.stream is None:
+        return False
     try:
         value = json.loads(line)
     except ValueError:
         return False
-    return isinstance(value, dict) and (value.get("done") is True or value.get("status") == "success")
+    return is_final(op.stream, value)
 
 
 class FaultMiddleware:
@@ -227,7 +232,7 @@ class _Rewriter:
             ctype = headers.get(b"content-type", b"").decode("latin-1")
             self.kind = "ndjson" if ctype.startswith("application/x-ndjson") else "json" if "json" in ctype else ""
             self.start = message
-            if self.run.names & {"missing-field", "missing-version-field"} and self.kind:
+            if self.run.names & {"wrong-type", "missing-field", "missing-version-field"} and self.kind:
                 media = ctype.split(";", 1)[0].strip()
                 scope = self.run.scope
                 self.schema = response_schema(scope.get("method", ""), scope.get("path", ""), message["status"], media)
@@ -259,7 +264,7 @@ class _Rewriter:
                 value = None
             if value is not None:
                 if "wrong-type" in names:
-                    value = wrong_type(value)
+                    value = wrong_type(value, self.schema)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
                 if "missing-version-field" in names:
@@ -292,13 +297,13 @@ class _Rewriter:
     async def _emit(self, line: bytes, out: list[bytes]) -> None:
         run = self.run
         names = run.names
-        if "no-final-line" in names and _is_final(line):
+        if "no-final-line" in names and _is_final(line, run.scope):
             return
         if names & {"wrong-type", "missing-field", "missing-version-field"}:
             try:
                 value = json.loads(line)
                 if "wrong-type" in names:
-                    value = wrong_type(value)
+                    value = wrong_type(value, self.schema)
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
                 if "missing-version-field" in names:

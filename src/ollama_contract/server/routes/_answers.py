@@ -7,9 +7,11 @@ built as plain dicts on this hot path; the tests validate every one against the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
+from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,30 +155,31 @@ async def _stream(answer: Answer) -> AsyncIterator[dict[str, Any] | Failure]:
         yield answer.failure
         return
     if answer.scheduled.pace.real:
-        async for chunk in _paced(answer):
-            yield chunk
+        # Closed explicitly, so a client that leaves frees the runner's slot at once.
+        async with aclosing(_paced(answer)) as paced:
+            async for chunk in paced:
+                yield chunk
         return
     for chunk in _chunks(answer):
         yield chunk
 
 
-async def _paced(answer: Answer) -> AsyncIterator[dict[str, Any]]:
+async def _paced(answer: Answer) -> AsyncGenerator[dict[str, Any], None]:
     """The chunks at a real pace: the prompt's evaluation, then each token, take their time.
 
     The final chunk reports the durations measured, so what an answer says it took is what it
     took; `total_duration` starts when scheduling began, so it includes the load.
     """
     slot = answer.scheduled.slot
-    if slot is None:
-        async for chunk in _timed(answer):
-            yield chunk
-        return
-    async with slot:
-        async for chunk in _timed(answer):
+    async with contextlib.AsyncExitStack() as stack:
+        if slot is not None:
+            await stack.enter_async_context(slot)
+        timed = await stack.enter_async_context(aclosing(_timed(answer)))
+        async for chunk in timed:
             yield chunk
 
 
-async def _timed(answer: Answer) -> AsyncIterator[dict[str, Any]]:
+async def _timed(answer: Answer) -> AsyncGenerator[dict[str, Any], None]:
     pace = answer.scheduled.pace
     prompt_start = time.monotonic()
     await sleep_until(prompt_start + answer.prompt_tokens / pace.prompt_rate)
@@ -237,7 +240,8 @@ def respond(answer: Answer) -> Response:
     if answer.scheduled.pace.real:
 
         async def paced() -> dict[str, Any]:
-            return _merged(answer, [chunk async for chunk in _paced(answer)])
+            async with aclosing(_paced(answer)) as chunks:
+                return _merged(answer, [chunk async for chunk in chunks])
 
         return DeferredJSONResponse(paced)
     return json_response(_merged(answer, _chunks(answer)))

@@ -13,6 +13,7 @@ from typing import Any
 from ollama_api.models import (
     ListResponse,
     ModelDetails,
+    ModelRecommendationsResponse,
     ModelSummary,
     PsResponse,
     RunningModel,
@@ -26,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .._state import state_of
+from ..emulation.account import RECOMMENDATIONS
 from ..http.faults import faults_of
 from ..http.gofloat import go_verb_v
 from ..http.wire import HTTPError, RawResponse, go_quote, json_response, local_timestamp, progress_response
@@ -39,7 +41,9 @@ __all__ = [
     "create_model",
     "delete_model",
     "list_models",
+    "list_models_head",
     "list_running",
+    "model_recommendations",
     "pull_model",
     "push_model",
     "show_model",
@@ -199,7 +203,7 @@ def _model_info(kv: dict[str, Any], verbose: bool) -> dict[str, Any]:
         if not verbose and isinstance(value, list) and value:
             value = None
         out[key] = value
-    return out
+    return dict(sorted(out.items()))  # a Go map: encoding/json writes its keys sorted
 
 
 async def show_model(request: Request, data: dict[str, Any]) -> Response:
@@ -326,3 +330,13 @@ async def push_model(request: Request, data: dict[str, Any]) -> Response:
         name = state.store.canonical(name)
     events = push_events(state, name, data.get("insecure") is True)
     return await progress_response(events, data.get("stream") is not False)
+
+
+list_models_head = list_models
+"""HEAD /api/tags: Ollama registers the list handler for HEAD too; the body is dropped on the way out."""
+
+
+async def model_recommendations(request: Request, data: dict[str, Any]) -> Response:
+    """The list a 0.33 server answers from itself (its built-in list, offline or not)."""
+    answer = ModelRecommendationsResponse.from_dict({"recommendations": list(RECOMMENDATIONS)})
+    return json_response(answer.to_dict())

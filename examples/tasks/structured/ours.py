@@ -1,0 +1,23 @@
+# Task: structured output into a pydantic model.
+from typing import Literal
+
+from pydantic import BaseModel
+
+import ollama_contract as ollama
+from ollama_contract.helpers import format_schema, parse_as
+
+
+class Pet(BaseModel):
+    name: str
+    species: Literal["cat", "dog", "bird"]
+    age: int
+
+
+class Pets(BaseModel):
+    pets: list[Pet]
+
+
+question = "I have a cat named Luna, 5, and a dog named Max, 3. List them."
+response = ollama.chat("llama3.1", [{"role": "user", "content": question}], format=format_schema(Pets))
+for pet in parse_as(Pets, response).pets:
+    print(pet.name, pet.species, pet.age)

@@ -1,0 +1,185 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    overload,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="ModelRecommendation")
+
+
+@_attrs_define
+class ModelRecommendation:
+    model: str
+    description: str
+    context_length: int | Unset = UNSET
+    max_output_tokens: int | Unset = UNSET
+    vram_bytes: int | Unset = UNSET
+    """ How much memory the model needs, in bytes. """
+    required_plan: str | Unset = UNSET
+    """ The ollama.com plan a cloud model needs (since 0.30.0). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        description = self.description
+
+        context_length = self.context_length
+
+        max_output_tokens = self.max_output_tokens
+
+        vram_bytes = self.vram_bytes
+
+        required_plan = self.required_plan
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "description": description,
+            }
+        )
+        if context_length is not UNSET:
+            field_dict["context_length"] = context_length
+        if max_output_tokens is not UNSET:
+            field_dict["max_output_tokens"] = max_output_tokens
+        if vram_bytes is not UNSET:
+            field_dict["vram_bytes"] = vram_bytes
+        if required_plan is not UNSET:
+            field_dict["required_plan"] = required_plan
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        description = d.pop("description")
+
+        context_length = d.pop("context_length", UNSET)
+
+        max_output_tokens = d.pop("max_output_tokens", UNSET)
+
+        vram_bytes = d.pop("vram_bytes", UNSET)
+
+        required_plan = d.pop("required_plan", UNSET)
+
+        model_recommendation = cls(
+            model=model,
+            description=description,
+            context_length=context_length,
+            max_output_tokens=max_output_tokens,
+            vram_bytes=vram_bytes,
+            required_plan=required_plan,
+        )
+
+        model_recommendation.additional_properties = d
+        return model_recommendation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    _wire_names: ClassVar[dict[str, str]] = {
+        "model": "model",
+        "description": "description",
+        "context_length": "context_length",
+        "max_output_tokens": "max_output_tokens",
+        "vram_bytes": "vram_bytes",
+        "required_plan": "required_plan",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["description"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["context_length"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["max_output_tokens"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["vram_bytes"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["required_plan"]) -> str: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "model",
+        "description",
+        "context_length",
+        "max_output_tokens",
+        "vram_bytes",
+        "required_plan",
+    )
+)

@@ -1,0 +1,211 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    overload,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="UserResponse")
+
+
+@_attrs_define
+class UserResponse:
+    """An ollama.com account, as `POST /api/me` reports it."""
+
+    id: str
+    """ The account's UUID. """
+    email: str
+    name: str
+    """ The account's user name (the namespace of its models on ollama.com). """
+    bio: str | Unset = UNSET
+    avatarurl: str | Unset = UNSET
+    firstname: str | Unset = UNSET
+    lastname: str | Unset = UNSET
+    plan: str | Unset = UNSET
+    """ The account's plan; the server reports `free` when ollama.com names none. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        email = self.email
+
+        name = self.name
+
+        bio = self.bio
+
+        avatarurl = self.avatarurl
+
+        firstname = self.firstname
+
+        lastname = self.lastname
+
+        plan = self.plan
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "email": email,
+                "name": name,
+            }
+        )
+        if bio is not UNSET:
+            field_dict["bio"] = bio
+        if avatarurl is not UNSET:
+            field_dict["avatarurl"] = avatarurl
+        if firstname is not UNSET:
+            field_dict["firstname"] = firstname
+        if lastname is not UNSET:
+            field_dict["lastname"] = lastname
+        if plan is not UNSET:
+            field_dict["plan"] = plan
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        email = d.pop("email")
+
+        name = d.pop("name")
+
+        bio = d.pop("bio", UNSET)
+
+        avatarurl = d.pop("avatarurl", UNSET)
+
+        firstname = d.pop("firstname", UNSET)
+
+        lastname = d.pop("lastname", UNSET)
+
+        plan = d.pop("plan", UNSET)
+
+        user_response = cls(
+            id=id,
+            email=email,
+            name=name,
+            bio=bio,
+            avatarurl=avatarurl,
+            firstname=firstname,
+            lastname=lastname,
+            plan=plan,
+        )
+
+        user_response.additional_properties = d
+        return user_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "email": "email",
+        "name": "name",
+        "bio": "bio",
+        "avatarurl": "avatarurl",
+        "firstname": "firstname",
+        "lastname": "lastname",
+        "plan": "plan",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["id"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["email"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["name"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["bio"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["avatarurl"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["firstname"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["lastname"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["plan"]) -> str: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "id",
+        "email",
+        "name",
+        "bio",
+        "avatarurl",
+        "firstname",
+        "lastname",
+        "plan",
+    )
+)

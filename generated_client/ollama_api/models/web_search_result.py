@@ -1,0 +1,147 @@
+# Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    overload,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, model_repr
+
+T = TypeVar("T", bound="WebSearchResult")
+
+
+@_attrs_define
+class WebSearchResult:
+    title: str | Unset = UNSET
+    url: str | Unset = UNSET
+    content: str | Unset = UNSET
+    """ An extract of the page. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set; unset ones are left out."""
+        return model_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        url = self.url
+
+        content = self.content
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if title is not UNSET:
+            field_dict["title"] = title
+        if url is not UNSET:
+            field_dict["url"] = url
+        if content is not UNSET:
+            field_dict["content"] = content
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
+        if src_dict.keys() <= _PLAIN:
+            try:
+                return cls(**src_dict)
+            except (
+                TypeError
+            ):  # a required field is missing: upstream's code raises its KeyError
+                pass
+        return cls._from_dict(src_dict)
+
+    @classmethod
+    def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        title = d.pop("title", UNSET)
+
+        url = d.pop("url", UNSET)
+
+        content = d.pop("content", UNSET)
+
+        web_search_result = cls(
+            title=title,
+            url=url,
+            content=content,
+        )
+
+        web_search_result.additional_properties = d
+        return web_search_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    _wire_names: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "url": "url",
+        "content": "content",
+    }
+
+    @overload
+    def __getitem__(self, key: Literal["title"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["url"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["content"]) -> str: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any:
+        """The value of a property by its JSON name; KeyError when it is unset."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._wire_names.get(key)
+        if name is not None:
+            setattr(self, name, value)
+        else:
+            self.additional_properties[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        name = self._wire_names.get(key) if isinstance(key, str) else None
+        if name is None:
+            return key in self.additional_properties
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of a property by its JSON name, or `default` when it is unset."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names of the properties that are set, so `dict(model)` and `{**model}` work."""
+        return [key for key in self._wire_names if key in self] + list(
+            self.additional_properties
+        )
+
+
+_PLAIN: frozenset[str] = frozenset(
+    (
+        "title",
+        "url",
+        "content",
+    )
+)
