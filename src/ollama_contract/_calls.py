@@ -41,19 +41,23 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 def plain(value: Any) -> Any:
-    """JSON-ready data from what a user passes: dicts, lists, tuples, scalars and generated models."""
+    """JSON-ready data from what a user passes: dicts, lists, tuples, scalars and generated models.
+
+    Only a keyword argument left at None means "not sent" (the caller drops those); inside a value a
+    None is the user's own JSON null and is kept, since a format schema or a tool's parameters say
+    `"default": null` on purpose (the official client sends it too)."""
     kind = type(value)
     if kind in _SCALARS:
         return value
     if kind is dict:
-        return {key: plain(item) for key, item in value.items() if item is not None}
+        return {key: plain(item) for key, item in value.items()}
     if kind is list or kind is tuple:
         return [plain(item) for item in value]
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict()
     if isinstance(value, Mapping):
-        return {key: plain(item) for key, item in value.items() if item is not None}
+        return {key: plain(item) for key, item in value.items()}
     if isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
         return [plain(item) for item in value]
     return value

@@ -115,10 +115,7 @@ def outcomes(server: tuple[str, Path]) -> dict[str, tuple[tuple[int, str, str], 
 
 
 # Differences found and left to their owners, each held by a strict xfail so that a fix shows up.
-KNOWN = {
-    "structured-outputs-image.py": "the client object drops `default: null` inside a format schema (plain() strips None "
-    "from nested dicts), so the server sees another schema and answers otherwise",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
