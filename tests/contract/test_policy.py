@@ -158,12 +158,25 @@ def users_server(**kwargs: object) -> Guard:
 
 def test_safe_mode_refuses_every_write_and_no_read() -> None:
     guard = users_server(allow_writes=False)
-    assert guard.excluded() == WRITE_OPERATIONS
+    proxied = {op.operation_id for op in operations().values() if op.proxied}
+    assert guard.excluded() == WRITE_OPERATIONS | proxied
     for operation_id in WRITE_OPERATIONS:
         refusal = guard.refusal(operation_id, {"model": guard.prefix + "x", "destination": guard.prefix + "y"})
         assert refusal and "--allow-writes" in refusal
     for operation_id in ("generate", "chat", "embed", "show_model", "list_models", "list_running", "blob_exists"):
         assert guard.refusal(operation_id, {"model": "llama3.2"}) is None
+
+
+def test_safe_mode_sends_nothing_the_server_would_forward_to_ollama_com() -> None:
+    proxied = {op.operation_id for op in operations().values() if op.proxied}
+    assert proxied, "the spec marks web search and fetch as proxied"
+    safe, writes = users_server(allow_writes=False), users_server(allow_writes=True)
+    for operation_id in proxied:
+        assert operation_id in safe.excluded()
+        refusal = safe.refusal(operation_id, {"query": "ollama"})
+        assert refusal and "ollama.com" in refusal
+        assert operation_id not in writes.excluded()
+        assert writes.refusal(operation_id, {"query": "ollama"}) is None
 
 
 def test_with_writes_only_the_runs_own_models_are_touched() -> None:

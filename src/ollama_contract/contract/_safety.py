@@ -47,6 +47,12 @@ _ACCOUNT_WRITES = frozenset(
 )
 
 
+# Operations whose body the server forwards to ollama.com, signed with its own key (web search and
+# fetch): on a user's signed-in server each case would spend that account's quota, so safe mode
+# sends none of them.
+_PROXIED = frozenset(op.operation_id for op in operations().values() if op.proxied)
+
+
 def _target(operation_id: str) -> str:
     """The request field naming the model an operation changes (or reads), from the spec."""
     target = operations()[operation_id].target
@@ -95,7 +101,7 @@ class Guard:
     def excluded(self) -> frozenset[str]:
         """Operations the guard would refuse every request of, so that no test is generated for them."""
         if not self.writes:
-            return WRITE_OPERATIONS
+            return WRITE_OPERATIONS | _PROXIED
         if self.owned:
             return frozenset()
         return _ACCOUNT_WRITES | (frozenset() if self.pull_models else self._pulls())
@@ -112,6 +118,8 @@ class Guard:
 
     def refusal(self, operation_id: str, body: Any) -> str | None:
         """Why this request must not be sent, or None when it is safe."""
+        if operation_id in _PROXIED and not self.writes:
+            return f"safe mode: {operation_id} is forwarded to ollama.com on the server's account (--allow-writes)"
         if operation_id not in WRITE_OPERATIONS:
             return None
         if not self.writes:

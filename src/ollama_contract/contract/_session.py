@@ -232,7 +232,10 @@ def open_session(
         installed=frozenset(normalize(str(m.get("name") or m.get("model"))) for m in installed or []),
     )
     if not guard.writes:
-        recorder.note("safe mode: create, copy, delete, pull, push and blob uploads were not sent (--allow-writes)")
+        recorder.note(
+            "safe mode: create, copy, delete, pull, push, blob uploads and the web search and fetch that the"
+            " server forwards to ollama.com were not sent (--allow-writes)"
+        )
     session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout, quick=quick)
     session.profile = _profile(base_url, headers, recorder, profile)
     return session, server
