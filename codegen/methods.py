@@ -39,6 +39,18 @@ def _ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
+# What `ollama_contract.helpers.prepare` (run on every body by the client object's `_call`) turns
+# into a value of these schemas, so a method takes it as well. Keyed by the component schema a
+# field refers to, not by field names: every field that is an image, a tool or a format gets it
+# (generate's and a message's `images`, chat's `tools`, `format`), and a new one would too. The
+# spec cannot say this itself: it describes the wire, and these are Python-side inputs.
+PREPARED = {
+    "Base64Image": "bytes | os.PathLike[str] | IO[bytes]",  # encode_images: bytes, a path, a file object
+    "Tool": "Callable[..., Any]",  # function_tool: a Python function
+    "Format": "type[Any]",  # format_schema: a pydantic model, dataclass, attrs class, TypedDict
+}
+
+
 def _is_model(schema: dict[str, Any]) -> bool:
     return isinstance(schema, dict) and "properties" in schema
 
@@ -53,6 +65,13 @@ class Types:
         self.used_models: set[str] = set()
 
     def of(self, schema: Any) -> str:
+        if isinstance(schema, dict) and "$ref" in schema:
+            extra = PREPARED.get(_ref_name(schema["$ref"]))
+            if extra is not None:
+                return _union([self._of(schema), extra])
+        return self._of(schema)
+
+    def _of(self, schema: Any) -> str:
         if not isinstance(schema, dict) or not schema:
             return "Any"
         if "$ref" in schema:
@@ -342,8 +361,9 @@ def _params_module(types: Types, doc: dict[str, Any]) -> str:
         "",
         "from __future__ import annotations",
         "",
-        "from collections.abc import Mapping, Sequence",
-        "from typing import Any, Literal, Required, TypedDict",
+        "import os",
+        "from collections.abc import Callable, Mapping, Sequence",
+        "from typing import IO, Any, Literal, Required, TypedDict",
         "",
     ]
     models = sorted(n for n in types.used_models if n in types.models)

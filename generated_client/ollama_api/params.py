@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
-from typing import Any, Required, TypedDict
+from typing import IO, Any, Required, TypedDict
 
 from .models import (
     ToolCall,
@@ -86,7 +87,7 @@ class MessageDict(TypedDict, total=False):
     # The model's reasoning, from a thinking model; may be sent back in the history.
     thinking: str
     # Images for a vision model. Older servers send `null` in responses.
-    images: Sequence[str] | None
+    images: Sequence[str | bytes | os.PathLike[str] | IO[bytes]] | None
     tool_calls: Sequence[ToolCall | ToolCallDict]
     # In a `tool` message, the tool whose result this is.
     tool_name: str

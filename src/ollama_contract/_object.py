@@ -13,8 +13,10 @@ for chunk in client.chat("llama3.2", [{"role": "user", "content": "Hi"}], stream
 The methods, their keyword arguments, types and docstrings are generated from the spec
 (`ollama_api._methods`, by `codegen/methods.py`); this module only sends what they hand over,
 through a client made by `create_client`, so configuration, validation modes, retries and typed
-errors are the same as for the generated functions. What a method answers is the response model
-itself, never None nor an ErrorResponse: every error status raises its `APIStatusError`.
+errors are the same as for the generated functions. Images may be paths, bytes or file objects,
+tools Python functions and `format` a class: `helpers.prepare` makes them wire values first.
+What a method answers is the response model itself, never None nor an ErrorResponse: every error
+status raises its `APIStatusError`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from ._hooks import checker_of
 from ._streams import AsyncContractStream, ContractStream, _Exchange
 from ._transport import translating
 from ._validation import Checker
+from .helpers import prepare
 
 __all__ = ["AsyncOllama", "Ollama"]
 
@@ -124,6 +127,7 @@ class Ollama(_Base, SyncMethods):
         plan = plan_for(operation)
         if content is not None:
             return self._upload(operation, content, path)
+        body = _plain(body)
         if stream:
             return ContractStream(
                 self._http,
@@ -200,6 +204,7 @@ class AsyncOllama(_Base, AsyncMethods):
         plan = plan_for(operation)
         if content is not None:
             return await self._upload(operation, content, path)
+        body = _plain(body)
         if stream:
             exchange: _Exchange[Any] = _Exchange(
                 operation, self._absolute(self._http, request(plan, None, body, path, True), path), self._checker
@@ -232,6 +237,18 @@ class AsyncOllama(_Base, AsyncMethods):
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _plain(body: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The body with the helpers' inputs made wire values (`helpers.prepare`): images as paths,
+    bytes or file objects, Python functions as tools, classes as `format`. Operations without such
+    a field (pull, show, embed...) skip the copy."""
+    if body is None or not _PREPARED.intersection(body):
+        return body
+    return prepare(body)
+
+
+_PREPARED = frozenset({"images", "messages", "tools", "format"})
 
 
 async def _async(chunks: Iterator[bytes] | bytes) -> AsyncIterator[bytes]:

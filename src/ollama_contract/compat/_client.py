@@ -6,8 +6,8 @@ contract checked), with what code written for the official client also relies on
 - the constructor takes `host` and httpx's keyword arguments (`headers`, `timeout`,
   `follow_redirects`, `verify`, `proxy`...), with the official defaults where they differ
   (redirects followed);
-- images may be paths, bytes or file objects, tools Python functions, `format` a class
-  (`helpers.prepare`, one pass over the body);
+- images may be paths, bytes or file objects, tools Python functions, `format` a class (the
+  client object's `_call` runs `helpers.prepare`, one pass over the body);
 - errors are the official `ResponseError` / `RequestError` / built-in `ConnectionError`, each also
   this package's typed error (`_errors.translated`), raised by calls and by streams alike;
 - `copy` and `delete` answer `ProgressResponse(status="success")`, as the official client does.
@@ -28,7 +28,6 @@ from ollama_api.models import ProgressResponse
 from ollama_api.types import Unset
 
 from .._object import AsyncOllama, Ollama
-from ..helpers import prepare
 from ._errors import translated
 
 __all__ = ["AsyncClient", "Client", "ShowResponse"]
@@ -82,9 +81,7 @@ class Client(Ollama):
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
         with translated():
-            result = super()._call(
-                operation, prepare(body) if body else body, stream=stream, path=path, content=content
-            )
+            result = super()._call(operation, body, stream=stream, path=path, content=content)
         if stream:
             return _Stream(result)
         return _official(operation, result)
@@ -108,9 +105,7 @@ class AsyncClient(AsyncOllama):
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
         with translated():
-            result = await super()._call(
-                operation, prepare(body) if body else body, stream=stream, path=path, content=content
-            )
+            result = await super()._call(operation, body, stream=stream, path=path, content=content)
         if stream:
             return _AsyncStream(result)
         return _official(operation, result)
