@@ -51,6 +51,11 @@ PREPARED = {
 }
 
 
+# The stream item of the operations that report transfer progress (pull, push, create): their
+# methods take `progress=True`, which draws bars (the client's `_progress`) and answers the last item.
+PROGRESS = "ProgressResponse"
+
+
 def _is_model(schema: dict[str, Any]) -> bool:
     return isinstance(schema, dict) and "properties" in schema
 
@@ -290,6 +295,13 @@ def _docstring(m: Method, indent: str) -> str:
                 indent + "    ",
                 hang="    ",
             )
+        if m.item == PROGRESS:
+            lines += _wrap(
+                "progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read, "
+                "and answers its last item (normally `status: success`).",
+                indent + "    ",
+                hang="    ",
+            )
         lines.append("")
     if m.upload:
         lines.append(f"{indent}Returns the digest of the blob, which `create(files=...)` names.")
@@ -336,15 +348,28 @@ def _method(m: Method, sync: bool) -> str:
     if m.item:
         streamed = f"{stream_cls}[{m.item}]"
         both = f"{returns} | {streamed}"
+        bars = m.item == PROGRESS
+        # With bars, `progress=True` streams and answers the last item, so only `stream=True`
+        # without it gives a stream.
+        tail = ", progress: bool = False" if bars else ""
         variants = [
-            ("stream: Literal[False] = False", returns),
-            ("stream: Literal[True]", streamed),
-            ("stream: bool", both),
+            (f"stream: Literal[False] = False{tail}", returns),
+            ("stream: Literal[True]" + (", progress: Literal[False] = False" if bars else ""), streamed),
+            (f"stream: bool{tail}", both),
         ]
         for stream, result in variants:
             lines += ["    @overload", f"    {define} {m.name}({_signature(m, stream)}) -> {result}: ..."]
-        lines.append(f"    {define} {m.name}({_signature(m, 'stream: bool = False')}) -> {both}:")
+        lines.append(f"    {define} {m.name}({_signature(m, 'stream: bool = False' + tail)}) -> {both}:")
         lines.append(_docstring(m, "        "))
+        if bars:
+            shown = _call(m, "True", not sync)
+            shown = f"await self._progress({shown})" if not sync else f"self._progress({shown})"
+            lines += [
+                "        if progress:",
+                "            if stream:",
+                '                raise ValueError("progress=True draws the stream itself: leave stream= out")',
+                f"            return cast({returns!r}, {shown})",
+            ]
         lines.append(f"        return cast({both!r}, {_call(m, 'stream', not sync)})")
     else:
         lines.append(f"    {define} {m.name}({_signature(m, None)}) -> {returns}:")
@@ -433,6 +458,10 @@ def _methods_module(ms: list[Method], types: Types) -> str:
         "    ) -> Any:",
         '        """Send one operation; `body` maps the spec\'s field names to values, None for unset."""',
         "",
+        "    def _progress(self, stream: Any) -> Any:",
+        '        """Read a progress stream to its end, drawing bars; answer its last item."""',
+        "        raise NotImplementedError",
+        "",
     ]
     out += [_method(m, True) + "\n" for m in ms]
     out += [
@@ -451,6 +480,10 @@ def _methods_module(ms: list[Method], types: Types) -> str:
         "        content: Any = None,",
         "    ) -> Any:",
         '        """Send one operation; `body` maps the spec\'s field names to values, None for unset."""',
+        "",
+        "    async def _progress(self, stream: Any) -> Any:",
+        '        """Read a progress stream to its end, drawing bars; answer its last item."""',
+        "        raise NotImplementedError",
         "",
     ]
     out += [_method(m, False) + "\n" for m in ms]
@@ -488,6 +521,9 @@ def _methods_module(ms: list[Method], types: Types) -> str:
         "        content: Any = None,",
         "    ) -> Any:",
         "        return self.client()._call(operation, body, stream=stream, path=path, content=content)",
+        "",
+        "    def _progress(self, stream: Any) -> Any:",
+        "        return self.client()._progress(stream)",
         "",
         "",
         "default = DefaultClient()",

@@ -90,6 +90,10 @@ class SyncMethods(ABC):
     ) -> Any:
         """Send one operation; `body` maps the spec's field names to values, None for unset."""
 
+    def _progress(self, stream: Any) -> Any:
+        """Read a progress stream to its end, drawing bars; answer its last item."""
+        raise NotImplementedError
+
     def heartbeat(self) -> str:
         """Tell whether the server is up."""
         return cast("str", self._call("heartbeat", None, stream=False, path={}))
@@ -575,6 +579,7 @@ class SyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     def create(
@@ -600,6 +605,7 @@ class SyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> Stream[ProgressResponse]: ...
     @overload
     def create(
@@ -625,6 +631,7 @@ class SyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]: ...
     def create(
         self,
@@ -649,6 +656,7 @@ class SyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]:
         """Create a model from another model, or from uploaded GGUF or Safetensors files.
 
@@ -688,7 +696,45 @@ class SyncMethods(ABC):
             quantization: Deprecated. The older spelling of `quantize`.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                self._progress(
+                    self._call(
+                        "create_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "from": from_,
+                            "files": files,
+                            "adapters": adapters,
+                            "template": template,
+                            "license": license,
+                            "system": system,
+                            "parameters": parameters,
+                            "messages": messages,
+                            "quantize": quantize,
+                            "renderer": renderer,
+                            "parser": parser,
+                            "requires": requires,
+                            "remote_host": remote_host,
+                            "info": info,
+                            "draft_files": draft_files,
+                            "draft_quantize": draft_quantize,
+                            "quantization": quantization,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | Stream[ProgressResponse]",
             self._call(
@@ -881,6 +927,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     def pull(
@@ -892,6 +939,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> Stream[ProgressResponse]: ...
     @overload
     def pull(
@@ -903,6 +951,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]: ...
     def pull(
         self,
@@ -913,6 +962,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]:
         """Download a model from a registry.
 
@@ -933,7 +983,31 @@ class SyncMethods(ABC):
             password: Deprecated. Read and ignored.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                self._progress(
+                    self._call(
+                        "pull_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "insecure": insecure,
+                            "username": username,
+                            "password": password,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | Stream[ProgressResponse]",
             self._call(
@@ -960,6 +1034,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     def push(
@@ -971,6 +1046,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> Stream[ProgressResponse]: ...
     @overload
     def push(
@@ -982,6 +1058,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]: ...
     def push(
         self,
@@ -992,6 +1069,7 @@ class SyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | Stream[ProgressResponse]:
         """Upload a model to a registry.
 
@@ -1011,7 +1089,31 @@ class SyncMethods(ABC):
             password: Deprecated. Read and ignored.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                self._progress(
+                    self._call(
+                        "push_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "insecure": insecure,
+                            "username": username,
+                            "password": password,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | Stream[ProgressResponse]",
             self._call(
@@ -1172,6 +1274,10 @@ class AsyncMethods(ABC):
         content: Any = None,
     ) -> Any:
         """Send one operation; `body` maps the spec's field names to values, None for unset."""
+
+    async def _progress(self, stream: Any) -> Any:
+        """Read a progress stream to its end, drawing bars; answer its last item."""
+        raise NotImplementedError
 
     async def heartbeat(self) -> str:
         """Tell whether the server is up."""
@@ -1664,6 +1770,7 @@ class AsyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     async def create(
@@ -1689,6 +1796,7 @@ class AsyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> AsyncStream[ProgressResponse]: ...
     @overload
     async def create(
@@ -1714,6 +1822,7 @@ class AsyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]: ...
     async def create(
         self,
@@ -1738,6 +1847,7 @@ class AsyncMethods(ABC):
         draft_quantize: str | None = None,
         quantization: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]:
         """Create a model from another model, or from uploaded GGUF or Safetensors files.
 
@@ -1777,7 +1887,45 @@ class AsyncMethods(ABC):
             quantization: Deprecated. The older spelling of `quantize`.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                await self._progress(
+                    await self._call(
+                        "create_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "from": from_,
+                            "files": files,
+                            "adapters": adapters,
+                            "template": template,
+                            "license": license,
+                            "system": system,
+                            "parameters": parameters,
+                            "messages": messages,
+                            "quantize": quantize,
+                            "renderer": renderer,
+                            "parser": parser,
+                            "requires": requires,
+                            "remote_host": remote_host,
+                            "info": info,
+                            "draft_files": draft_files,
+                            "draft_quantize": draft_quantize,
+                            "quantization": quantization,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | AsyncStream[ProgressResponse]",
             await self._call(
@@ -1976,6 +2124,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     async def pull(
@@ -1987,6 +2136,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> AsyncStream[ProgressResponse]: ...
     @overload
     async def pull(
@@ -1998,6 +2148,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]: ...
     async def pull(
         self,
@@ -2008,6 +2159,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]:
         """Download a model from a registry.
 
@@ -2028,7 +2180,31 @@ class AsyncMethods(ABC):
             password: Deprecated. Read and ignored.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                await self._progress(
+                    await self._call(
+                        "pull_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "insecure": insecure,
+                            "username": username,
+                            "password": password,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | AsyncStream[ProgressResponse]",
             await self._call(
@@ -2055,6 +2231,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[False] = False,
+        progress: bool = False,
     ) -> ProgressResponse: ...
     @overload
     async def push(
@@ -2066,6 +2243,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: Literal[True],
+        progress: Literal[False] = False,
     ) -> AsyncStream[ProgressResponse]: ...
     @overload
     async def push(
@@ -2077,6 +2255,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]: ...
     async def push(
         self,
@@ -2087,6 +2266,7 @@ class AsyncMethods(ABC):
         username: str | None = None,
         password: str | None = None,
         stream: bool = False,
+        progress: bool = False,
     ) -> ProgressResponse | AsyncStream[ProgressResponse]:
         """Upload a model to a registry.
 
@@ -2106,7 +2286,31 @@ class AsyncMethods(ABC):
             password: Deprecated. Read and ignored.
             stream: False (the default) answers one object; True returns a stream of typed items,
                 one per NDJSON line, read as they arrive.
+            progress: True draws a progress bar per layer on stderr (tqdm) while the stream is read,
+                and answers its last item (normally `status: success`).
         """
+        if progress:
+            if stream:
+                raise ValueError(
+                    "progress=True draws the stream itself: leave stream= out"
+                )
+            return cast(
+                "ProgressResponse",
+                await self._progress(
+                    await self._call(
+                        "push_model",
+                        {
+                            "model": model,
+                            "name": name,
+                            "insecure": insecure,
+                            "username": username,
+                            "password": password,
+                        },
+                        stream=True,
+                        path={},
+                    )
+                ),
+            )
         return cast(
             "ProgressResponse | AsyncStream[ProgressResponse]",
             await self._call(
@@ -2293,6 +2497,9 @@ class DefaultClient(SyncMethods):
         return self.client()._call(
             operation, body, stream=stream, path=path, content=content
         )
+
+    def _progress(self, stream: Any) -> Any:
+        return self.client()._progress(stream)
 
 
 default = DefaultClient()

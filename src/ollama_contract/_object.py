@@ -36,7 +36,7 @@ from ._hooks import checker_of
 from ._streams import AsyncContractStream, ContractStream, _Exchange
 from ._transport import translating
 from ._validation import Checker
-from .helpers import prepare
+from .helpers import aprogress_bars, prepare, progress_bars
 
 __all__ = ["AsyncOllama", "Ollama"]
 
@@ -142,6 +142,17 @@ class Ollama(_Base, SyncMethods):
             response = self._http.request(**kwargs)
         return answer(plan, self._checker, response)
 
+    def _progress(self, stream: Any) -> Any:
+        """`pull(..., progress=True)`: the stream drawn as tqdm bars (`helpers.progress_bars`), read to
+        its end and closed; the answer is its last item, as `stream=False` would give."""
+        last = None
+        try:
+            for step in progress_bars(stream):
+                last = step.item
+        finally:
+            stream.close()
+        return last
+
     def _upload(self, operation: str, data: Any, path: dict[str, Any]) -> str:
         digest, chunks = blob(data, path.get("digest"))
         if self.blob_exists(digest):
@@ -216,6 +227,16 @@ class AsyncOllama(_Base, AsyncMethods):
         with translating(operation):
             response = await self._http.request(**kwargs)
         return answer(plan, self._checker, response)
+
+    async def _progress(self, stream: Any) -> Any:
+        """The async `Ollama._progress`."""
+        last = None
+        try:
+            async for step in aprogress_bars(stream):
+                last = step.item
+        finally:
+            await stream.aclose()
+        return last
 
     async def _upload(self, operation: str, data: Any, path: dict[str, Any]) -> str:
         digest, chunks = blob(data, path.get("digest"))

@@ -1,7 +1,7 @@
 """What a type checker knows of the helpers' inputs on the client object: `mypy --strict`.
 
 Paths, bytes and file objects as images (of generate and of a message), Python functions as
-tools and classes as `format` must pass with no cast or narrowing; what `prepare` cannot take
+tools, classes as `format`, and `pull(..., progress=True)` answering one item must pass with no cast or narrowing; what `prepare` cannot take
 must still be refused, so the widened types are not `Any`.
 """
 
@@ -20,7 +20,7 @@ import io
 from pathlib import Path
 from typing import assert_type
 
-from ollama_api.models import ChatResponse, GenerateResponse
+from ollama_api.models import ChatResponse, GenerateResponse, ProgressResponse
 from ollama_api.params import MessageDict, ToolDict
 from pydantic import BaseModel
 
@@ -45,11 +45,14 @@ def sync_part(client: Ollama) -> None:
     assert_type(images, GenerateResponse)
     assert_type(client.chat("m", [{"role": "user", "content": "hi", "images": [b"png"]}]), ChatResponse)
     assert_type(client.chat("m", [message], tools=[get_temperature, tool], format=Pet), ChatResponse)
+    assert_type(client.pull("m", progress=True), ProgressResponse)
+    assert_type(client.push("m", progress=True), ProgressResponse)
 
 
 async def async_part(client: AsyncOllama) -> None:
     assert_type(await client.generate("m", "p", images=[Path("cat.png")], format=Pet), GenerateResponse)
     assert_type(await client.chat("m", tools=[get_temperature, tool]), ChatResponse)
+    assert_type(await client.pull("m", progress=True), ProgressResponse)
 
 
 sync_part(Ollama())
@@ -66,6 +69,8 @@ client.chat("m", [{"role": "user", "images": [3.5]}])  # error
 client.chat("m", tools=[1])  # error
 client.chat("m", format=3)  # error
 client.chat("m", format=["json"])  # error
+client.pull("m", progress=True).model  # error
+client.chat("m", progress=True)  # error
 """
 
 
