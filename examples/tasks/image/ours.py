@@ -1,7 +1,6 @@
 # Task: describe an image given by its file path (the path is the first argument).
 import sys
 
-import ollama_contract.helpers
+import ollama_contract as ollama
 
-images = ollama_contract.helpers.encode_images(sys.argv[1])
-print(ollama_contract.chat("llava", [{"role": "user", "content": "What is in this picture?", "images": images}]).text)
+print(ollama.chat("llava", [{"role": "user", "content": "What is in this picture?", "images": [sys.argv[1]]}]).text)

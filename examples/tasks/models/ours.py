@@ -1,8 +1,7 @@
 # Task: pull a model with a progress bar, then list, show, copy and delete.
 import ollama_contract as ollama
-from ollama_contract.helpers import progress_bars
 
-list(progress_bars(ollama.pull("tinyllama", stream=True)))  # a bar per layer, and each status line
+ollama.pull("tinyllama", progress=True)  # a bar per layer, and each status line
 print([m.model for m in ollama.list().models or []])
 print(ollama.show("tinyllama")["details"]["family"])
 ollama.copy("tinyllama", "tinyllama-copy")
