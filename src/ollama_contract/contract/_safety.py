@@ -129,28 +129,31 @@ class Guard:
         if operation_id == "push_blob":
             return None
         body = body if isinstance(body, dict) else {}
+        target = operations()[operation_id].target
+        role = target.role if target is not None else None
         name = body.get(_target(operation_id))
-        if operation_id == "pull_model":
+        if role == "pull":
             allowed = self.owned or (isinstance(name, str) and normalize(name) in map(normalize, self.pull_models))
             return None if allowed else f"pull of {name!r}: only --pull-model names may be pulled"
-        if operation_id == "create_model" and not (isinstance(name, str) and name.lower().startswith(self.prefix)):
-            return f"create of {name!r}: the suite creates models under {self.prefix}* only"
-        if operation_id in {"copy_model", "delete_model", "push_model"} and not self.is_ours(name):
+        if role == "create" and not (isinstance(name, str) and name.lower().startswith(self.prefix)):
+            return f"{operation_id} to {name!r}: the suite creates models under {self.prefix}* only"
+        if role in ("delete", "push") and not self.is_ours(name):
             return f"{operation_id} of {name!r}: the suite only touches models it created"
         return None
 
     def record(self, operation_id: str, body: Any, status: int) -> None:
-        """Remember the models a successful request created or removed."""
-        if not isinstance(body, dict) or status != 200:
+        """Remember the models a successful request created or removed (the roles the spec gives)."""
+        target = operations()[operation_id].target
+        if not isinstance(body, dict) or status != 200 or target is None:
             return
-        name = body.get(_target(operation_id)) if operations()[operation_id].target else None
+        name = body.get(target.field)
         if not isinstance(name, str):
             return
-        if operation_id in {"create_model", "copy_model"} or (operation_id == "pull_model" and self.owned):
+        if target.role == "create" or (target.role == "pull" and self.owned):
             # A pulled name may have been installed before the run: on a user's server it never
             # becomes the run's to delete or push.
             self.created.add(normalize(name))
-        elif operation_id == "delete_model":
+        elif target.role == "delete":
             self.created.discard(normalize(name))
 
     def steer_body(self, operation_id: str, body: Any) -> Any:
