@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +81,29 @@ def test_the_flags_table() -> None:
     }
 
 
-def test_the_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    (block,) = [b for b in re.findall(r"```python\n(.*?)```", section(), flags=re.S) if "running_server" in b]
-    exec(compile(block, "README", "exec"), {})
-    assert capsys.readouterr().out.strip()
+def _python_blocks() -> list[str]:
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", section(), flags=re.S)
+    return blocks
+
+
+def test_every_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _python_blocks()
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README", "exec"), {})
+        assert capsys.readouterr().out.strip(), block
+
+
+def test_every_python_example_passes_mypy_strict(tmp_path: Path) -> None:
+    for number, block in enumerate(_python_blocks()):
+        program = tmp_path / f"example_{number}.py"
+        program.write_text(block, encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(program)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_seed_example_is_the_docs_one(url: str) -> None:
