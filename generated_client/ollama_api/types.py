@@ -9,7 +9,7 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define, fields
+from attrs import NOTHING, Factory, define, fields
 
 
 class Unset:
@@ -46,6 +46,20 @@ def model_repr(model: Any) -> str:
             continue
         parts.append(f"{field.name}={value!r}")
     return f"{type(model).__name__}({', '.join(parts)})"
+
+
+_C = TypeVar("_C", bound=type)
+
+
+def defaults_on_class(cls: _C) -> _C:
+    """Put each field's default back on an attrs class without slots (attrs removes them), so that
+    an instance whose `__dict__` holds only the fields it was given (the generated `from_dict`
+    builds them so) reads the others from the class. Factory defaults stay per instance."""
+    for field in fields(cls):
+        # attrs' stubs type Factory as a function; at run time it is the class of factory defaults.
+        if field.default is not NOTHING and not isinstance(field.default, Factory):  # type: ignore[arg-type]
+            setattr(cls, field.name, field.default)
+    return cls
 
 
 # What `httpx.Client(files=)` accepts.
@@ -92,5 +106,6 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "defaults_on_class",
     "model_repr",
 ]

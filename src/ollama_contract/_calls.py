@@ -9,7 +9,7 @@ module derives, once per operation, how to send it and what to give back:
   it a second time; then httpx's `request` arguments;
 - `answer()`: the typed answer of a response, judged here as the hooks judge the generated
   functions' (status, content type, schema, parsed once; typed errors raised): the generated model
-  of the JSON body (built by `_models.builder_for`), the text of a `text/plain` body, None for an
+  of the JSON body (built by its `from_dict`), the text of a `text/plain` body, None for an
   empty one, and for a HEAD whether the status was 200. The hooks leave these exchanges alone.
 """
 
@@ -27,7 +27,6 @@ import httpx
 
 from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
-from ._models import builder_for
 from ._spec import Operation, model_for, operations
 from ._validation import Checker, check_request, judge_response
 
@@ -89,7 +88,7 @@ def plan_for(operation_id: str) -> Plan:
         media = op.responses[status]
         cls = model_for(media.get("application/json"))
         if cls is not None:
-            build, model = builder_for(cls), cls.__name__
+            build, model = cls.from_dict, cls.__name__
             break
         if "text/plain" in media:
             text = True

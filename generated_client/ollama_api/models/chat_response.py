@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ChatResponse:
     """A whole response, or one chunk of a streamed one."""
 
@@ -148,26 +149,24 @@ class ChatResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "message" in kwargs:
-                _message = kwargs.pop("message")
+        if (
+            _KEYS.issuperset(src_dict)
+            and "model" in src_dict
+            and "created_at" in src_dict
+            and "done" in src_dict
+        ):
+            state: dict[str, Any] = dict(src_dict)
+            if "message" in state:
+                _message = state.pop("message")
                 message: Message | Unset
                 if isinstance(_message, Unset):
                     message = UNSET
                 else:
                     message = Message.from_dict(_message)
 
-                kwargs["message"] = message
-            if "logprobs" in kwargs:
-                _logprobs = kwargs.pop("logprobs")
+                state["message"] = message
+            if "logprobs" in state:
+                _logprobs = state.pop("logprobs")
                 logprobs: list[Logprob] | Unset = UNSET
                 if _logprobs is not UNSET:
                     logprobs = []
@@ -176,17 +175,22 @@ class ChatResponse:
 
                         logprobs.append(logprobs_item)
 
-                kwargs["logprobs"] = logprobs
-            if "_debug_info" in kwargs:
-                _field_debug_info = kwargs.pop("_debug_info")
+                state["logprobs"] = logprobs
+            if "_debug_info" in state:
+                _field_debug_info = state.pop("_debug_info")
                 field_debug_info: DebugInfo | Unset
                 if isinstance(_field_debug_info, Unset):
                     field_debug_info = UNSET
                 else:
                     field_debug_info = DebugInfo.from_dict(_field_debug_info)
 
-                kwargs["field_debug_info"] = field_debug_info
-            return cls(**kwargs)
+                state["field_debug_info"] = field_debug_info
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -358,22 +362,6 @@ class ChatResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "created_at",
-        "done",
-        "total_duration",
-        "load_duration",
-        "prompt_eval_count",
-        "prompt_eval_duration",
-        "eval_count",
-        "eval_duration",
-        "done_reason",
-        "remote_model",
-        "remote_host",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -391,13 +379,6 @@ _KEYS: frozenset[str] = frozenset(
         "remote_model",
         "remote_host",
         "_debug_info",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "model",
-        "created_at",
-        "done",
     )
 )
 

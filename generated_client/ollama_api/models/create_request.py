@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.create_request_adapters import CreateRequestAdapters
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateRequest")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class CreateRequest:
     """Needs a source, `from` or `files`; the server refuses a request with neither. The model is
     named by `model`, or by the older `name`.
@@ -210,36 +211,29 @@ class CreateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "from" in kwargs:
-                kwargs["from_"] = kwargs.pop("from")
-            if "files" in kwargs:
-                _files = kwargs.pop("files")
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "from" in state:
+                state["from_"] = state.pop("from")
+            if "files" in state:
+                _files = state.pop("files")
                 files: CreateRequestFiles | Unset
                 if isinstance(_files, Unset):
                     files = UNSET
                 else:
                     files = CreateRequestFiles.from_dict(_files)
 
-                kwargs["files"] = files
-            if "adapters" in kwargs:
-                _adapters = kwargs.pop("adapters")
+                state["files"] = files
+            if "adapters" in state:
+                _adapters = state.pop("adapters")
                 adapters: CreateRequestAdapters | Unset
                 if isinstance(_adapters, Unset):
                     adapters = UNSET
                 else:
                     adapters = CreateRequestAdapters.from_dict(_adapters)
 
-                kwargs["adapters"] = adapters
-            if "license" in kwargs:
+                state["adapters"] = adapters
+            if "license" in state:
 
                 def _parse_license_(data: object) -> list[str] | str | Unset:
                     if isinstance(data, Unset):
@@ -254,20 +248,20 @@ class CreateRequest:
                         pass
                     return cast(list[str] | str | Unset, data)
 
-                license_ = _parse_license_(kwargs.pop("license"))
+                license_ = _parse_license_(state.pop("license"))
 
-                kwargs["license_"] = license_
-            if "parameters" in kwargs:
-                _parameters = kwargs.pop("parameters")
+                state["license_"] = license_
+            if "parameters" in state:
+                _parameters = state.pop("parameters")
                 parameters: Options | Unset
                 if isinstance(_parameters, Unset):
                     parameters = UNSET
                 else:
                     parameters = Options.from_dict(_parameters)
 
-                kwargs["parameters"] = parameters
-            if "messages" in kwargs:
-                _messages = kwargs.pop("messages")
+                state["parameters"] = parameters
+            if "messages" in state:
+                _messages = state.pop("messages")
                 messages: list[Message] | Unset = UNSET
                 if _messages is not UNSET:
                     messages = []
@@ -276,26 +270,31 @@ class CreateRequest:
 
                         messages.append(messages_item)
 
-                kwargs["messages"] = messages
-            if "info" in kwargs:
-                _info = kwargs.pop("info")
+                state["messages"] = messages
+            if "info" in state:
+                _info = state.pop("info")
                 info: CreateRequestInfo | Unset
                 if isinstance(_info, Unset):
                     info = UNSET
                 else:
                     info = CreateRequestInfo.from_dict(_info)
 
-                kwargs["info"] = info
-            if "draft_files" in kwargs:
-                _draft_files = kwargs.pop("draft_files")
+                state["info"] = info
+            if "draft_files" in state:
+                _draft_files = state.pop("draft_files")
                 draft_files: CreateRequestDraftFiles | Unset
                 if isinstance(_draft_files, Unset):
                     draft_files = UNSET
                 else:
                     draft_files = CreateRequestDraftFiles.from_dict(_draft_files)
 
-                kwargs["draft_files"] = draft_files
-            return cls(**kwargs)
+                state["draft_files"] = draft_files
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -537,22 +536,6 @@ class CreateRequest:
         self.license_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "name",
-        "template",
-        "system",
-        "quantize",
-        "stream",
-        "renderer",
-        "parser",
-        "requires",
-        "remote_host",
-        "draft_quantize",
-        "quantization",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -577,7 +560,6 @@ _KEYS: frozenset[str] = frozenset(
         "quantization",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.create_request_adapters import CreateRequestAdapters
 from ..models.create_request_draft_files import CreateRequestDraftFiles

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.options import Options
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="EmbedRequest")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class EmbedRequest:
     model: str
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
@@ -109,16 +110,9 @@ class EmbedRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "input" in kwargs:
+        if _KEYS.issuperset(src_dict) and "model" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "input" in state:
 
                 def _parse_input_(data: object) -> list[str] | str | Unset:
                     if isinstance(data, Unset):
@@ -133,10 +127,10 @@ class EmbedRequest:
                         pass
                     return cast(list[str] | str | Unset, data)
 
-                input_ = _parse_input_(kwargs.pop("input"))
+                input_ = _parse_input_(state.pop("input"))
 
-                kwargs["input_"] = input_
-            if "keep_alive" in kwargs:
+                state["input_"] = input_
+            if "keep_alive" in state:
 
                 def _parse_keep_alive(data: object) -> float | None | str | Unset:
                     if data is None:
@@ -145,19 +139,24 @@ class EmbedRequest:
                         return data
                     return cast(float | None | str | Unset, data)
 
-                keep_alive = _parse_keep_alive(kwargs.pop("keep_alive"))
+                keep_alive = _parse_keep_alive(state.pop("keep_alive"))
 
-                kwargs["keep_alive"] = keep_alive
-            if "options" in kwargs:
-                _options = kwargs.pop("options")
+                state["keep_alive"] = keep_alive
+            if "options" in state:
+                _options = state.pop("options")
                 options: Options | Unset
                 if isinstance(_options, Unset):
                     options = UNSET
                 else:
                     options = Options.from_dict(_options)
 
-                kwargs["options"] = options
-            return cls(**kwargs)
+                state["options"] = options
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -290,13 +289,6 @@ class EmbedRequest:
         self.input_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "truncate",
-        "dimensions",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -307,6 +299,5 @@ _KEYS: frozenset[str] = frozenset(
         "options",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("model",))
 
 from ..models.options import Options

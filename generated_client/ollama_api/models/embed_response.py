@@ -15,12 +15,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="EmbedResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class EmbedResponse:
     model: str
     embeddings: list[list[float]]
@@ -90,25 +91,27 @@ class EmbedResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "embeddings" in kwargs:
+        if (
+            _KEYS.issuperset(src_dict)
+            and "model" in src_dict
+            and "embeddings" in src_dict
+        ):
+            state: dict[str, Any] = dict(src_dict)
+            if "embeddings" in state:
                 embeddings = []
-                _embeddings = kwargs.pop("embeddings")
+                _embeddings = state.pop("embeddings")
                 for embeddings_item_data in _embeddings:
                     embeddings_item = cast(list[float], embeddings_item_data)
 
                     embeddings.append(embeddings_item)
 
-                kwargs["embeddings"] = embeddings
-            return cls(**kwargs)
+                state["embeddings"] = embeddings
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -222,17 +225,6 @@ class EmbedResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "total_duration",
-        "load_duration",
-        "prompt_eval_count",
-        "prompt_eval_duration",
-        "eval_count",
-        "eval_duration",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -243,11 +235,5 @@ _KEYS: frozenset[str] = frozenset(
         "prompt_eval_duration",
         "eval_count",
         "eval_duration",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "model",
-        "embeddings",
     )
 )

@@ -18,7 +18,7 @@ from attrs import field as _attrs_field
 
 from ..models.format_type_0 import FormatType0, check_format_type_0
 from ..models.think_type_1 import ThinkType1, check_think_type_1
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.format_type_1 import FormatType1
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GenerateRequest")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class GenerateRequest:
     model: str
     """ A model name, `[host/][namespace/]model[:tag]`. The host defaults to `registry.ollama.ai`,
@@ -224,16 +225,9 @@ class GenerateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "format" in kwargs:
+        if _KEYS.issuperset(src_dict) and "model" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "format" in state:
 
                 def _parse_format_(
                     data: object,
@@ -260,10 +254,10 @@ class GenerateRequest:
                         pass
                     return cast(FormatType0 | FormatType1 | None | Unset, data)
 
-                format_ = _parse_format_(kwargs.pop("format"))
+                format_ = _parse_format_(state.pop("format"))
 
-                kwargs["format_"] = format_
-            if "keep_alive" in kwargs:
+                state["format_"] = format_
+            if "keep_alive" in state:
 
                 def _parse_keep_alive(data: object) -> float | None | str | Unset:
                     if data is None:
@@ -272,19 +266,19 @@ class GenerateRequest:
                         return data
                     return cast(float | None | str | Unset, data)
 
-                keep_alive = _parse_keep_alive(kwargs.pop("keep_alive"))
+                keep_alive = _parse_keep_alive(state.pop("keep_alive"))
 
-                kwargs["keep_alive"] = keep_alive
-            if "options" in kwargs:
-                _options = kwargs.pop("options")
+                state["keep_alive"] = keep_alive
+            if "options" in state:
+                _options = state.pop("options")
                 options: Options | Unset
                 if isinstance(_options, Unset):
                     options = UNSET
                 else:
                     options = Options.from_dict(_options)
 
-                kwargs["options"] = options
-            if "think" in kwargs:
+                state["options"] = options
+            if "think" in state:
 
                 def _parse_think(data: object) -> bool | ThinkType1 | Unset:
                     if isinstance(data, Unset):
@@ -299,12 +293,17 @@ class GenerateRequest:
                         pass
                     return cast(bool | ThinkType1 | Unset, data)
 
-                think = _parse_think(kwargs.pop("think"))
+                think = _parse_think(state.pop("think"))
 
-                kwargs["think"] = think
-            if "_debug_render_only" in kwargs:
-                kwargs["field_debug_render_only"] = kwargs.pop("_debug_render_only")
-            return cls(**kwargs)
+                state["think"] = think
+            if "_debug_render_only" in state:
+                state["field_debug_render_only"] = state.pop("_debug_render_only")
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -553,26 +552,6 @@ class GenerateRequest:
         self.format_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "prompt",
-        "suffix",
-        "system",
-        "template",
-        "context",
-        "stream",
-        "raw",
-        "images",
-        "truncate",
-        "shift",
-        "logprobs",
-        "top_logprobs",
-        "width",
-        "height",
-        "steps",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -598,7 +577,6 @@ _KEYS: frozenset[str] = frozenset(
         "steps",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("model",))
 
 from ..models.format_type_1 import FormatType1
 from ..models.options import Options

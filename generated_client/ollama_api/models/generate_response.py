@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GenerateResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class GenerateResponse:
     """A whole response, or one chunk of a streamed one."""
 
@@ -190,17 +191,15 @@ class GenerateResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "tool_calls" in kwargs:
-                _tool_calls = kwargs.pop("tool_calls")
+        if (
+            _KEYS.issuperset(src_dict)
+            and "model" in src_dict
+            and "created_at" in src_dict
+            and "done" in src_dict
+        ):
+            state: dict[str, Any] = dict(src_dict)
+            if "tool_calls" in state:
+                _tool_calls = state.pop("tool_calls")
                 tool_calls: list[ToolCall] | Unset = UNSET
                 if _tool_calls is not UNSET:
                     tool_calls = []
@@ -209,9 +208,9 @@ class GenerateResponse:
 
                         tool_calls.append(tool_calls_item)
 
-                kwargs["tool_calls"] = tool_calls
-            if "logprobs" in kwargs:
-                _logprobs = kwargs.pop("logprobs")
+                state["tool_calls"] = tool_calls
+            if "logprobs" in state:
+                _logprobs = state.pop("logprobs")
                 logprobs: list[Logprob] | Unset = UNSET
                 if _logprobs is not UNSET:
                     logprobs = []
@@ -220,17 +219,22 @@ class GenerateResponse:
 
                         logprobs.append(logprobs_item)
 
-                kwargs["logprobs"] = logprobs
-            if "_debug_info" in kwargs:
-                _field_debug_info = kwargs.pop("_debug_info")
+                state["logprobs"] = logprobs
+            if "_debug_info" in state:
+                _field_debug_info = state.pop("_debug_info")
                 field_debug_info: DebugInfo | Unset
                 if isinstance(_field_debug_info, Unset):
                     field_debug_info = UNSET
                 else:
                     field_debug_info = DebugInfo.from_dict(_field_debug_info)
 
-                kwargs["field_debug_info"] = field_debug_info
-            return cls(**kwargs)
+                state["field_debug_info"] = field_debug_info
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -440,28 +444,6 @@ class GenerateResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "created_at",
-        "done",
-        "total_duration",
-        "load_duration",
-        "prompt_eval_count",
-        "prompt_eval_duration",
-        "eval_count",
-        "eval_duration",
-        "response",
-        "thinking",
-        "done_reason",
-        "context",
-        "remote_model",
-        "remote_host",
-        "image",
-        "completed",
-        "total",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -485,13 +467,6 @@ _KEYS: frozenset[str] = frozenset(
         "image",
         "completed",
         "total",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "model",
-        "created_at",
-        "done",
     )
 )
 

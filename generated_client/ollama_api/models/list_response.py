@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.model_summary import ModelSummary
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ListResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ListResponse:
     models: list[ModelSummary] | None
     """ The models, newest first. Servers before 0.1.10 sent `null` when there were none. """
@@ -59,16 +60,9 @@ class ListResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "models" in kwargs:
+        if _KEYS.issuperset(src_dict) and "models" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "models" in state:
 
                 def _parse_models(data: object) -> list[ModelSummary] | None:
                     if data is None:
@@ -90,10 +84,15 @@ class ListResponse:
                         pass
                     return cast(list[ModelSummary] | None, data)
 
-                models = _parse_models(kwargs.pop("models"))
+                models = _parse_models(state.pop("models"))
 
-                kwargs["models"] = models
-            return cls(**kwargs)
+                state["models"] = models
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -181,8 +180,6 @@ class ListResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(())
 _KEYS: frozenset[str] = frozenset(("models",))
-_REQUIRED: frozenset[str] = frozenset(("models",))
 
 from ..models.model_summary import ModelSummary

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.token_logprob import TokenLogprob
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Logprob")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class Logprob:
     """A generated token, its log probability and, when asked for, the likeliest alternatives."""
 
@@ -73,21 +74,14 @@ class Logprob:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "bytes" in kwargs:
-                bytes_ = cast(list[int], kwargs.pop("bytes"))
+        if _KEYS.issuperset(src_dict) and "token" in src_dict and "logprob" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "bytes" in state:
+                bytes_ = cast(list[int], state.pop("bytes"))
 
-                kwargs["bytes_"] = bytes_
-            if "top_logprobs" in kwargs:
-                _top_logprobs = kwargs.pop("top_logprobs")
+                state["bytes_"] = bytes_
+            if "top_logprobs" in state:
+                _top_logprobs = state.pop("top_logprobs")
                 top_logprobs: list[TokenLogprob] | Unset = UNSET
                 if _top_logprobs is not UNSET:
                     top_logprobs = []
@@ -98,8 +92,13 @@ class Logprob:
 
                         top_logprobs.append(top_logprobs_item)
 
-                kwargs["top_logprobs"] = top_logprobs
-            return cls(**kwargs)
+                state["top_logprobs"] = top_logprobs
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -202,24 +201,12 @@ class Logprob:
         self.bytes_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "token",
-        "logprob",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "token",
         "logprob",
         "bytes",
         "top_logprobs",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "token",
-        "logprob",
     )
 )
 

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_call import ToolCall
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Message")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class Message:
     """One message of a conversation. The server lower-cases `role` and does not check it; the
     roles it understands are `system`, `user`, `assistant` and `tool`.
@@ -100,16 +101,9 @@ class Message:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "images" in kwargs:
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "images" in state:
 
                 def _parse_images(data: object) -> list[str] | None | Unset:
                     if data is None:
@@ -126,11 +120,11 @@ class Message:
                         pass
                     return cast(list[str] | None | Unset, data)
 
-                images = _parse_images(kwargs.pop("images"))
+                images = _parse_images(state.pop("images"))
 
-                kwargs["images"] = images
-            if "tool_calls" in kwargs:
-                _tool_calls = kwargs.pop("tool_calls")
+                state["images"] = images
+            if "tool_calls" in state:
+                _tool_calls = state.pop("tool_calls")
                 tool_calls: list[ToolCall] | Unset = UNSET
                 if _tool_calls is not UNSET:
                     tool_calls = []
@@ -139,8 +133,13 @@ class Message:
 
                         tool_calls.append(tool_calls_item)
 
-                kwargs["tool_calls"] = tool_calls
-            return cls(**kwargs)
+                state["tool_calls"] = tool_calls
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -267,15 +266,6 @@ class Message:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "role",
-        "content",
-        "thinking",
-        "tool_name",
-        "tool_call_id",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "role",
@@ -287,6 +277,5 @@ _KEYS: frozenset[str] = frozenset(
         "tool_call_id",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.tool_call import ToolCall

@@ -15,12 +15,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="ModelDetails")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ModelDetails:
     parent_model: str | Unset = UNSET
     format_: str | Unset = UNSET
@@ -86,18 +87,11 @@ class ModelDetails:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "format" in kwargs:
-                kwargs["format_"] = kwargs.pop("format")
-            if "families" in kwargs:
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "format" in state:
+                state["format_"] = state.pop("format")
+            if "families" in state:
 
                 def _parse_families(data: object) -> list[str] | None | Unset:
                     if data is None:
@@ -114,10 +108,15 @@ class ModelDetails:
                         pass
                     return cast(list[str] | None | Unset, data)
 
-                families = _parse_families(kwargs.pop("families"))
+                families = _parse_families(state.pop("families"))
 
-                kwargs["families"] = families
-            return cls(**kwargs)
+                state["families"] = families
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -250,16 +249,6 @@ class ModelDetails:
         self.format_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "parent_model",
-        "family",
-        "parameter_size",
-        "quantization_level",
-        "context_length",
-        "embedding_length",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "parent_model",
@@ -272,4 +261,3 @@ _KEYS: frozenset[str] = frozenset(
         "embedding_length",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.model_recommendation import ModelRecommendation
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ModelRecommendationsResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ModelRecommendationsResponse:
     recommendations: list[ModelRecommendation] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -58,16 +59,9 @@ class ModelRecommendationsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "recommendations" in kwargs:
+        if _KEYS.issuperset(src_dict) and "recommendations" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "recommendations" in state:
 
                 def _parse_recommendations(
                     data: object,
@@ -91,10 +85,15 @@ class ModelRecommendationsResponse:
                         pass
                     return cast(list[ModelRecommendation] | None, data)
 
-                recommendations = _parse_recommendations(kwargs.pop("recommendations"))
+                recommendations = _parse_recommendations(state.pop("recommendations"))
 
-                kwargs["recommendations"] = recommendations
-            return cls(**kwargs)
+                state["recommendations"] = recommendations
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -186,8 +185,6 @@ class ModelRecommendationsResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(())
 _KEYS: frozenset[str] = frozenset(("recommendations",))
-_REQUIRED: frozenset[str] = frozenset(("recommendations",))
 
 from ..models.model_recommendation import ModelRecommendation

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.model_details import ModelDetails
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ModelSummary")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ModelSummary:
     """One model in the list of local models. Servers before 0.0.17 sent only `name`, `modified_at`
     and `size`; `digest` came in 0.0.17, `details` in 0.1.15, `model` in 0.1.21. The documentation has shown entries
@@ -110,25 +111,27 @@ class ModelSummary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "details" in kwargs:
-                _details = kwargs.pop("details")
+        if (
+            _KEYS.issuperset(src_dict)
+            and "modified_at" in src_dict
+            and "size" in src_dict
+        ):
+            state: dict[str, Any] = dict(src_dict)
+            if "details" in state:
+                _details = state.pop("details")
                 details: ModelDetails | Unset
                 if isinstance(_details, Unset):
                     details = UNSET
                 else:
                     details = ModelDetails.from_dict(_details)
 
-                kwargs["details"] = details
-            return cls(**kwargs)
+                state["details"] = details
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -250,18 +253,6 @@ class ModelSummary:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "modified_at",
-        "size",
-        "name",
-        "model",
-        "remote_model",
-        "remote_host",
-        "digest",
-        "capabilities",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "modified_at",
@@ -273,12 +264,6 @@ _KEYS: frozenset[str] = frozenset(
         "digest",
         "details",
         "capabilities",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "modified_at",
-        "size",
     )
 )
 

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.running_model import RunningModel
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PsResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class PsResponse:
     models: list[RunningModel]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,25 +53,23 @@ class PsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "models" in kwargs:
+        if _KEYS.issuperset(src_dict) and "models" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "models" in state:
                 models = []
-                _models = kwargs.pop("models")
+                _models = state.pop("models")
                 for models_item_data in _models:
                     models_item = RunningModel.from_dict(models_item_data)
 
                     models.append(models_item)
 
-                kwargs["models"] = models
-            return cls(**kwargs)
+                state["models"] = models
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -144,8 +143,6 @@ class PsResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(())
 _KEYS: frozenset[str] = frozenset(("models",))
-_REQUIRED: frozenset[str] = frozenset(("models",))
 
 from ..models.running_model import RunningModel

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.model_details import ModelDetails
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RunningModel")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class RunningModel:
     """One model loaded in memory. `name` is not required because the documentation has shown
     entries without it; servers send it.
@@ -91,25 +92,29 @@ class RunningModel:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "details" in kwargs:
-                _details = kwargs.pop("details")
+        if (
+            _KEYS.issuperset(src_dict)
+            and "model" in src_dict
+            and "size" in src_dict
+            and "digest" in src_dict
+            and "expires_at" in src_dict
+        ):
+            state: dict[str, Any] = dict(src_dict)
+            if "details" in state:
+                _details = state.pop("details")
                 details: ModelDetails | Unset
                 if isinstance(_details, Unset):
                     details = UNSET
                 else:
                     details = ModelDetails.from_dict(_details)
 
-                kwargs["details"] = details
-            return cls(**kwargs)
+                state["details"] = details
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -225,17 +230,6 @@ class RunningModel:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "size",
-        "digest",
-        "expires_at",
-        "name",
-        "size_vram",
-        "context_length",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -246,14 +240,6 @@ _KEYS: frozenset[str] = frozenset(
         "details",
         "size_vram",
         "context_length",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "model",
-        "size",
-        "digest",
-        "expires_at",
     )
 )
 

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.options import Options
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ShowRequest")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ShowRequest:
     """Names the model by `model`, or by the older `name`."""
 
@@ -98,25 +99,23 @@ class ShowRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "options" in kwargs:
-                _options = kwargs.pop("options")
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "options" in state:
+                _options = state.pop("options")
                 options: Options | Unset
                 if isinstance(_options, Unset):
                     options = UNSET
                 else:
                     options = Options.from_dict(_options)
 
-                kwargs["options"] = options
-            return cls(**kwargs)
+                state["options"] = options
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -220,15 +219,6 @@ class ShowRequest:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "model",
-        "name",
-        "verbose",
-        "system",
-        "template",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "model",
@@ -239,6 +229,5 @@ _KEYS: frozenset[str] = frozenset(
         "template",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.options import Options

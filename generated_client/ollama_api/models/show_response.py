@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.message import Message
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ShowResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ShowResponse:
     license_: str | Unset = UNSET
     modelfile: str | Unset = UNSET
@@ -157,28 +158,21 @@ class ShowResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "license" in kwargs:
-                kwargs["license_"] = kwargs.pop("license")
-            if "details" in kwargs:
-                _details = kwargs.pop("details")
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "license" in state:
+                state["license_"] = state.pop("license")
+            if "details" in state:
+                _details = state.pop("details")
                 details: ModelDetails | Unset
                 if isinstance(_details, Unset):
                     details = UNSET
                 else:
                     details = ModelDetails.from_dict(_details)
 
-                kwargs["details"] = details
-            if "messages" in kwargs:
-                _messages = kwargs.pop("messages")
+                state["details"] = details
+            if "messages" in state:
+                _messages = state.pop("messages")
                 messages: list[Message] | Unset = UNSET
                 if _messages is not UNSET:
                     messages = []
@@ -187,18 +181,18 @@ class ShowResponse:
 
                         messages.append(messages_item)
 
-                kwargs["messages"] = messages
-            if "model_info" in kwargs:
-                _model_info = kwargs.pop("model_info")
+                state["messages"] = messages
+            if "model_info" in state:
+                _model_info = state.pop("model_info")
                 model_info: ShowResponseModelInfo | Unset
                 if isinstance(_model_info, Unset):
                     model_info = UNSET
                 else:
                     model_info = ShowResponseModelInfo.from_dict(_model_info)
 
-                kwargs["model_info"] = model_info
-            if "projector_info" in kwargs:
-                _projector_info = kwargs.pop("projector_info")
+                state["model_info"] = model_info
+            if "projector_info" in state:
+                _projector_info = state.pop("projector_info")
                 projector_info: ShowResponseProjectorInfo | Unset
                 if isinstance(_projector_info, Unset):
                     projector_info = UNSET
@@ -207,9 +201,9 @@ class ShowResponse:
                         _projector_info
                     )
 
-                kwargs["projector_info"] = projector_info
-            if "tensors" in kwargs:
-                _tensors = kwargs.pop("tensors")
+                state["projector_info"] = projector_info
+            if "tensors" in state:
+                _tensors = state.pop("tensors")
                 tensors: list[Tensor] | Unset = UNSET
                 if _tensors is not UNSET:
                     tensors = []
@@ -218,8 +212,13 @@ class ShowResponse:
 
                         tensors.append(tensors_item)
 
-                kwargs["tensors"] = tensors
-            return cls(**kwargs)
+                state["tensors"] = tensors
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -428,21 +427,6 @@ class ShowResponse:
         self.license_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "modelfile",
-        "parameters",
-        "template",
-        "system",
-        "renderer",
-        "parser",
-        "remote_model",
-        "remote_host",
-        "capabilities",
-        "modified_at",
-        "requires",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "license",
@@ -464,7 +448,6 @@ _KEYS: frozenset[str] = frozenset(
         "requires",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.message import Message
 from ..models.model_details import ModelDetails

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.status_response_cloud import StatusResponseCloud
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="StatusResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class StatusResponse:
     cloud: StatusResponseCloud
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -49,20 +50,18 @@ class StatusResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "cloud" in kwargs:
-                cloud = StatusResponseCloud.from_dict(kwargs.pop("cloud"))
+        if _KEYS.issuperset(src_dict) and "cloud" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "cloud" in state:
+                cloud = StatusResponseCloud.from_dict(state.pop("cloud"))
 
-                kwargs["cloud"] = cloud
-            return cls(**kwargs)
+                state["cloud"] = cloud
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -131,8 +130,6 @@ class StatusResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(())
 _KEYS: frozenset[str] = frozenset(("cloud",))
-_REQUIRED: frozenset[str] = frozenset(("cloud",))
 
 from ..models.status_response_cloud import StatusResponseCloud

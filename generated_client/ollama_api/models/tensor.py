@@ -15,12 +15,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="Tensor")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class Tensor:
     name: str
     type_: str
@@ -56,18 +57,16 @@ class Tensor:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "type" in kwargs:
-                kwargs["type_"] = kwargs.pop("type")
-            return cls(**kwargs)
+        if _KEYS.issuperset(src_dict) and "name" in src_dict and "type" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "type" in state:
+                state["type_"] = state.pop("type")
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -146,22 +145,10 @@ class Tensor:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "name",
-        "shape",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "name",
         "type",
         "shape",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "name",
-        "type",
     )
 )

@@ -15,12 +15,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="TokenLogprob")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class TokenLogprob:
     """One token and its log probability."""
 
@@ -59,20 +60,18 @@ class TokenLogprob:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "bytes" in kwargs:
-                bytes_ = cast(list[int], kwargs.pop("bytes"))
+        if _KEYS.issuperset(src_dict) and "token" in src_dict and "logprob" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "bytes" in state:
+                bytes_ = cast(list[int], state.pop("bytes"))
 
-                kwargs["bytes_"] = bytes_
-            return cls(**kwargs)
+                state["bytes_"] = bytes_
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -160,22 +159,10 @@ class TokenLogprob:
         self.bytes_ = value
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "token",
-        "logprob",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "token",
         "logprob",
         "bytes",
-    )
-)
-_REQUIRED: frozenset[str] = frozenset(
-    (
-        "token",
-        "logprob",
     )
 )

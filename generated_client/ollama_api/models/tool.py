@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_function import ToolFunction
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Tool")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class Tool:
     """A function the model may call."""
 
@@ -65,22 +66,20 @@ class Tool:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "function" in kwargs:
-                function = ToolFunction.from_dict(kwargs.pop("function"))
+        if _KEYS.issuperset(src_dict) and "function" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "function" in state:
+                function = ToolFunction.from_dict(state.pop("function"))
 
-                kwargs["function"] = function
-            if "type" in kwargs:
-                kwargs["type_"] = kwargs.pop("type")
-            return cls(**kwargs)
+                state["function"] = function
+            if "type" in state:
+                state["type_"] = state.pop("type")
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -161,7 +160,6 @@ class Tool:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(("items",))
 _KEYS: frozenset[str] = frozenset(
     (
         "function",
@@ -169,6 +167,5 @@ _KEYS: frozenset[str] = frozenset(
         "items",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("function",))
 
 from ..models.tool_function import ToolFunction

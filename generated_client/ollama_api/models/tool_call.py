@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_call_function import ToolCallFunction
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolCall")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ToolCall:
     """A call the model wants to make to one of the tools it was given."""
 
@@ -57,20 +58,18 @@ class ToolCall:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "function" in kwargs:
-                function = ToolCallFunction.from_dict(kwargs.pop("function"))
+        if _KEYS.issuperset(src_dict) and "function" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "function" in state:
+                function = ToolCallFunction.from_dict(state.pop("function"))
 
-                kwargs["function"] = function
-            return cls(**kwargs)
+                state["function"] = function
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -145,13 +144,11 @@ class ToolCall:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(("id",))
 _KEYS: frozenset[str] = frozenset(
     (
         "function",
         "id",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("function",))
 
 from ..models.tool_call_function import ToolCallFunction

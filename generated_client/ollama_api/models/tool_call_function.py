@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_call_arguments import ToolCallArguments
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolCallFunction")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ToolCallFunction:
     name: str
     index: int | Unset = UNSET
@@ -72,16 +73,9 @@ class ToolCallFunction:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "arguments" in kwargs:
+        if _KEYS.issuperset(src_dict) and "name" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "arguments" in state:
 
                 def _parse_arguments(data: object) -> None | ToolCallArguments | Unset:
                     if data is None:
@@ -98,10 +92,15 @@ class ToolCallFunction:
                         pass
                     return cast(None | ToolCallArguments | Unset, data)
 
-                arguments = _parse_arguments(kwargs.pop("arguments"))
+                arguments = _parse_arguments(state.pop("arguments"))
 
-                kwargs["arguments"] = arguments
-            return cls(**kwargs)
+                state["arguments"] = arguments
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -197,12 +196,6 @@ class ToolCallFunction:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "name",
-        "index",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "name",
@@ -210,6 +203,5 @@ _KEYS: frozenset[str] = frozenset(
         "arguments",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("name",))
 
 from ..models.tool_call_arguments import ToolCallArguments

@@ -15,7 +15,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_parameters import ToolParameters
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolFunction")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ToolFunction:
     """A function's name, what it does and its arguments; a function without arguments may leave `parameters` out."""
 
@@ -64,25 +65,23 @@ class ToolFunction:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "parameters" in kwargs:
-                _parameters = kwargs.pop("parameters")
+        if _KEYS.issuperset(src_dict) and "name" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "parameters" in state:
+                _parameters = state.pop("parameters")
                 parameters: ToolParameters | Unset
                 if isinstance(_parameters, Unset):
                     parameters = UNSET
                 else:
                     parameters = ToolParameters.from_dict(_parameters)
 
-                kwargs["parameters"] = parameters
-            return cls(**kwargs)
+                state["parameters"] = parameters
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -168,12 +167,6 @@ class ToolFunction:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "name",
-        "description",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "name",
@@ -181,6 +174,5 @@ _KEYS: frozenset[str] = frozenset(
         "parameters",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(("name",))
 
 from ..models.tool_parameters import ToolParameters

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_parameters_properties import ToolParametersProperties
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolParameters")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ToolParameters:
     """A JSON Schema object describing the function's arguments."""
 
@@ -74,29 +75,27 @@ class ToolParameters:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "type" in kwargs:
-                kwargs["type_"] = kwargs.pop("type")
-            if "properties" in kwargs:
-                _properties = kwargs.pop("properties")
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "type" in state:
+                state["type_"] = state.pop("type")
+            if "properties" in state:
+                _properties = state.pop("properties")
                 properties: ToolParametersProperties | Unset
                 if isinstance(_properties, Unset):
                     properties = UNSET
                 else:
                     properties = ToolParametersProperties.from_dict(_properties)
 
-                kwargs["properties"] = properties
-            if "$defs" in kwargs:
-                kwargs["defs"] = kwargs.pop("$defs")
-            return cls(**kwargs)
+                state["properties"] = properties
+            if "$defs" in state:
+                state["defs"] = state.pop("$defs")
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -194,12 +193,6 @@ class ToolParameters:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "required",
-        "items",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "type",
@@ -209,6 +202,5 @@ _KEYS: frozenset[str] = frozenset(
         "items",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.tool_parameters_properties import ToolParametersProperties

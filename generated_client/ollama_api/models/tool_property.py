@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.tool_property_properties import ToolPropertyProperties
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolProperty")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class ToolProperty:
     """The JSON Schema of one argument."""
 
@@ -99,16 +100,9 @@ class ToolProperty:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "type" in kwargs:
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "type" in state:
 
                 def _parse_type_(data: object) -> list[str] | str | Unset:
                     if isinstance(data, Unset):
@@ -123,11 +117,11 @@ class ToolProperty:
                         pass
                     return cast(list[str] | str | Unset, data)
 
-                type_ = _parse_type_(kwargs.pop("type"))
+                type_ = _parse_type_(state.pop("type"))
 
-                kwargs["type_"] = type_
-            if "anyOf" in kwargs:
-                _any_of = kwargs.pop("anyOf")
+                state["type_"] = type_
+            if "anyOf" in state:
+                _any_of = state.pop("anyOf")
                 any_of: list[ToolProperty] | Unset = UNSET
                 if _any_of is not UNSET:
                     any_of = []
@@ -136,17 +130,22 @@ class ToolProperty:
 
                         any_of.append(any_of_item)
 
-                kwargs["any_of"] = any_of
-            if "properties" in kwargs:
-                _properties = kwargs.pop("properties")
+                state["any_of"] = any_of
+            if "properties" in state:
+                _properties = state.pop("properties")
                 properties: ToolPropertyProperties | Unset
                 if isinstance(_properties, Unset):
                     properties = UNSET
                 else:
                     properties = ToolPropertyProperties.from_dict(_properties)
 
-                kwargs["properties"] = properties
-            return cls(**kwargs)
+                state["properties"] = properties
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -277,14 +276,6 @@ class ToolProperty:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "description",
-        "enum",
-        "items",
-        "required",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "type",
@@ -296,6 +287,5 @@ _KEYS: frozenset[str] = frozenset(
         "required",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())
 
 from ..models.tool_property_properties import ToolPropertyProperties

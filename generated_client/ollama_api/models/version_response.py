@@ -14,12 +14,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="VersionResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class VersionResponse:
     version: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,13 +45,14 @@ class VersionResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
+        if _KEYS.issuperset(src_dict) and "version" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -117,4 +119,4 @@ class VersionResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(("version",))
+_KEYS: frozenset[str] = frozenset(("version",))

@@ -15,12 +15,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, defaults_on_class, model_repr
 
 T = TypeVar("T", bound="WebFetchResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class WebFetchResponse:
     title: str | Unset = UNSET
     content: str | Unset = UNSET
@@ -62,16 +63,9 @@ class WebFetchResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "links" in kwargs:
+        if _KEYS.issuperset(src_dict):
+            state: dict[str, Any] = dict(src_dict)
+            if "links" in state:
 
                 def _parse_links(data: object) -> list[str] | None | Unset:
                     if data is None:
@@ -88,10 +82,15 @@ class WebFetchResponse:
                         pass
                     return cast(list[str] | None | Unset, data)
 
-                links = _parse_links(kwargs.pop("links"))
+                links = _parse_links(state.pop("links"))
 
-                kwargs["links"] = links
-            return cls(**kwargs)
+                state["links"] = links
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -185,12 +184,6 @@ class WebFetchResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(
-    (
-        "title",
-        "content",
-    )
-)
 _KEYS: frozenset[str] = frozenset(
     (
         "title",
@@ -198,4 +191,3 @@ _KEYS: frozenset[str] = frozenset(
         "links",
     )
 )
-_REQUIRED: frozenset[str] = frozenset(())

@@ -16,7 +16,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, defaults_on_class, model_repr
 
 if TYPE_CHECKING:
     from ..models.web_search_result import WebSearchResult
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="WebSearchResponse")
 
 
-@_attrs_define
+@defaults_on_class
+@_attrs_define(slots=False)
 class WebSearchResponse:
     results: list[WebSearchResult] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -58,16 +59,9 @@ class WebSearchResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if src_dict.keys() <= _PLAIN:
-            try:
-                return cls(**src_dict)
-            except (
-                TypeError
-            ):  # a required field is missing: upstream's code raises its KeyError
-                pass
-        elif src_dict.keys() <= _KEYS and src_dict.keys() >= _REQUIRED:
-            kwargs: dict[str, Any] = dict(src_dict)
-            if "results" in kwargs:
+        if _KEYS.issuperset(src_dict) and "results" in src_dict:
+            state: dict[str, Any] = dict(src_dict)
+            if "results" in state:
 
                 def _parse_results(data: object) -> list[WebSearchResult] | None:
                     if data is None:
@@ -89,10 +83,15 @@ class WebSearchResponse:
                         pass
                     return cast(list[WebSearchResult] | None, data)
 
-                results = _parse_results(kwargs.pop("results"))
+                results = _parse_results(state.pop("results"))
 
-                kwargs["results"] = results
-            return cls(**kwargs)
+                state["results"] = results
+            state["additional_properties"] = {}
+            made = object.__new__(cls)
+            made.__dict__ = (
+                state  # the fields not given read their defaults from the class
+            )
+            return made
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -182,8 +181,6 @@ class WebSearchResponse:
         )
 
 
-_PLAIN: frozenset[str] = frozenset(())
 _KEYS: frozenset[str] = frozenset(("results",))
-_REQUIRED: frozenset[str] = frozenset(("results",))
 
 from ..models.web_search_result import WebSearchResult
