@@ -37,7 +37,6 @@ themselves, once (`_streams`, `_calls`).
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Any, cast
 
@@ -46,7 +45,7 @@ from ollama_api.api.inference.generate import PARSED_LINES
 
 from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
-from ._ndjson import LineDecoder, LineSplitter, facts_for
+from ._ndjson import LineDecoder, LineSplitter, facts_for, lines_holding
 from ._spec import NDJSON, Operation, operation_for
 from ._transport import translating
 from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
@@ -151,15 +150,15 @@ def _checked(decoder: LineDecoder[Any], lines: list[str | bytes], newline: bytes
     """
     if not lines:
         return
-    remaining = iter(lines)
+    passed = 0
     try:
-        for _ in decoder.items(remaining):
-            pass
+        for _ in decoder.items(lines):
+            passed += 1
     except Exception:
-        # The list iterator knows how many lines it handed out; the last of those raised.
-        failed = len(lines) - operator.length_hint(remaining) - 1
-        if failed > 0:
-            yield _encode(lines[:failed], b"\n")
+        # Every item that came out before the raise is a line that passed.
+        held = lines_holding(lines, passed)
+        if held:
+            yield _encode(lines[:held], b"\n")
         raise
     yield _encode(lines, newline)
 

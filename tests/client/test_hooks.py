@@ -359,3 +359,24 @@ async def test_warn_mode_raises_only_when_nothing_can_be_returned(
             await list_models.asyncio(client=client)
     assert [v.rule for v in caught.value.violations] == ["required", "construct"]
     assert "ListResponse" in str(caught.value.violations[1].detail) and "models" in caplog.text
+
+
+def test_the_lines_of_a_read_before_a_bad_one_still_come_out(server: Server) -> None:
+    """One read holds good lines, a blank one, then a violation: the good ones still come out,
+    both to the generated sync_stream (parsed values) and to whoever reads the checked bytes."""
+    client = oc.create_client(transport=server.transport())
+    read = ndjson([CHUNK]) + b"\n" + ndjson([CHUNK, {**CHUNK, "done": "no"}, CHUNK])
+    lines_route(server, "/api/generate", [read])
+    got: list[Any] = []
+    with pytest.raises(oc.ContractViolation) as caught:
+        for item in generate.sync_stream(client=client, body=GEN):
+            got.append(item)
+    assert len(got) == 2 and caught.value.pointer == "/done" and "line 3" in caught.value.where
+    got.clear()
+    with (
+        pytest.raises(oc.ContractViolation),
+        client.get_httpx_client().stream("POST", "/api/generate", json=GEN.to_dict()) as r,
+    ):
+        for line in r.iter_lines():
+            got.append(line)
+    assert [json.loads(line) for line in got if line] == [CHUNK, CHUNK]

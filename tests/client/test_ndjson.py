@@ -202,3 +202,45 @@ def test_whole_json_answer_ends_the_stream() -> None:
     )
     d.finish()
     assert d.text == "hi" and item.message.content == "hi"
+
+
+BAD_LINES = {
+    "wrong type": ("strict", json.dumps({**CHUNK, "done": "no"}), oc.ContractViolation),
+    "error line": ("off", json.dumps({"error": "model crashed"}), oc.StreamError),
+    "not JSON": ("off", '{"model": "m"', oc.ContractViolation),
+    "not an object": ("off", "[1, 2]", oc.ContractViolation),
+}
+
+
+@pytest.mark.parametrize("case", BAD_LINES, ids=list(BAD_LINES))
+def test_one_read_with_a_bad_line_in_the_middle_yields_what_came_before(case: str) -> None:
+    """The lines of one read are parsed and checked together, but a bad line still raises only
+    when it is reached, after the items before it, and names its own line."""
+    mode, bad, error = BAD_LINES[case]
+    d = decoder(mode=mode)
+    lines = [json.dumps({**CHUNK, "response": "a"}), "", json.dumps({**CHUNK, "response": "b"}), bad, json.dumps(FINAL)]
+    got = []
+    with pytest.raises(error) as caught:
+        for item in d.items(lines):
+            got.append(item.response)
+    assert got == ["a", "b"] and d.count == 3 and d.text == "ab"
+    if isinstance(caught.value, oc.ContractViolation):
+        assert "line 3" in caught.value.where
+
+
+def test_a_read_whose_lines_are_all_valid_is_checked_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Valid lines cost one `all_valid` call a read; the per-line validator is never made."""
+    import ollama_contract._ndjson as ndjson_module
+
+    calls: list[int] = []
+    real = ndjson_module.all_valid
+
+    def counting(ptr: str, profile: str = "all") -> Any:
+        check = real(ptr, profile)
+        return lambda values: calls.append(len(values)) or check(values)
+
+    monkeypatch.setattr(ndjson_module, "all_valid", counting)
+    monkeypatch.setattr(ndjson_module, "validator", lambda *a: pytest.fail("a valid read was checked line by line"))
+    d = decoder()
+    assert len(feed(d, CHUNK, CHUNK, FINAL)) == 3
+    assert calls == [3]

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from strategies import instances
 from wire import FIXTURES
 
+from ollama_contract._ndjson import facts_for
 from ollama_contract._spec import load_spec, operations, resolve
-from ollama_contract._validation import validator
+from ollama_contract._validation import all_valid, validator
 
 
 def _pointers() -> list[str]:
@@ -110,3 +111,23 @@ def test_invalid_instances_name_the_same_fields(data: st.DataObject) -> None:
         # of, or extends, a path of the other.
         for path in fast[1]:
             assert any(path.startswith(p) or p.startswith(path) for p in ref[1]), (ptr, value, fast, ref)
+
+
+CHUNK_SCHEMAS = sorted({facts_for(op.operation_id).chunk_schema for op in operations().values() if op.stream})
+
+
+@pytest.mark.parametrize("ptr", CHUNK_SCHEMAS)
+def test_one_call_for_many_lines_agrees_with_the_reference_line_by_line(ptr: str) -> None:
+    """A stream checks a read's lines with one `all_valid` call: it must say yes exactly when the
+    reference finds every one of them valid (planted near misses included)."""
+    seen = set()
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None, derandomize=True)
+    @given(values=st.lists(instances(load_spec(), resolve(load_spec(), ptr)), max_size=6))
+    def check(values: list[Any]) -> None:
+        expected = all(reference(ptr).is_valid(v) for v in values)
+        assert all_valid(ptr)(values) is expected, (ptr, values)
+        seen.add(expected)
+
+    check()
+    assert seen == {True, False}, "both verdicts must have been tried"
