@@ -32,14 +32,6 @@ __all__ = ["WRITE_OPERATIONS", "Guard", "normalize"]
 # The operations that change what the server holds (`x-ollama: writes` in the spec).
 WRITE_OPERATIONS = frozenset(op.operation_id for op in operations().values() if op.writes)
 
-# Where a request names the one model it reads (the rest of its body is left to the generator).
-_READS = {
-    op.operation_id: named.field
-    for op in operations().values()
-    if len(op.models) == 1 and (named := op.models[0]).role == "read"
-}
-
-
 # Writes that change what lies beyond the server's models (its ollama.com account: sign-out) and
 # carry no name the run could own: only ever sent to a server the run started.
 _ACCOUNT_WRITES = frozenset(
@@ -157,40 +149,44 @@ class Guard:
             self.created.discard(normalize(name))
 
     def steer_body(self, operation_id: str, body: Any) -> Any:
-        """Point a generated request at models the run may use; values of the wrong type stay,
-        so that a negative case keeps what makes it negative."""
+        """Point a generated request at models the run may use, field by field, by the role the
+        spec gives each model field; values of the wrong type stay, so that a negative case keeps
+        what makes it negative."""
         if not isinstance(body, dict):
             return body
         body = dict(body)
-
-        def steer(key: str, choices: list[str]) -> None:
-            if isinstance(body.get(key), str) and choices:
-                body[key] = _pick(choices, body[key])
-
+        op = operations()[operation_id]
         readable = [m for m in (self.model, *sorted(self.created)) if m]
-        if operation_id in _READS:
-            model = self.embed_model if operations()[operation_id].runs == "embed" else self.model
-            # Mostly the chosen model; now and then the generated name, to exercise the 404s.
-            if isinstance(body.get("model"), str) and model and _pick([True, True, True, False], body["model"]):
-                body["model"] = model
-            elif isinstance(body.get("model"), str) and not self.owned and self._other_installed(body["model"]):
-                # A generated name (the spec's examples name real models) that another installed
-                # model answers to would load that model on the user's server: ask for one
-                # that surely is not there, which still exercises the 404.
-                body["model"] = self.prefix + "missing"
-        elif operation_id == "create_model":
-            steer("from", readable)
-            if isinstance(body.get("model"), str):
-                body["model"] = self.own_name(body["model"])
-        elif operation_id == "copy_model":
-            steer("source", readable)
-            if isinstance(body.get("destination"), str):
-                body["destination"] = self.own_name(body["destination"])
-        elif operation_id in {"delete_model", "push_model"}:
-            steer("model", [*sorted(self.created), self.prefix + "missing"])
-        elif operation_id == "pull_model":
-            steer("model", list(self.pull_models))
+        choices = {
+            "read": readable,  # the model a write starts from (create's `from`, copy's `source`)
+            "delete": [*sorted(self.created), self.prefix + "missing"],
+            "push": [*sorted(self.created), self.prefix + "missing"],
+            "pull": list(self.pull_models),
+        }
+        for named in op.models:
+            value = body.get(named.field)
+            if not isinstance(value, str):
+                continue
+            if named.role == "create":
+                body[named.field] = self.own_name(value)
+            elif named.role == "read" and len(op.models) == 1:
+                body[named.field] = self._read(op.runs == "embed", value)
+            elif options := choices.get(named.role):
+                body[named.field] = _pick(options, value)
         return self.bound(operation_id, body)
+
+    def _read(self, embeds: bool, name: str) -> str:
+        """The model an operation that only reads one is sent: mostly the chosen one, now and then
+        the generated name, to exercise the 404s."""
+        model = self.embed_model if embeds else self.model
+        if model and _pick([True, True, True, False], name):
+            return model
+        if not self.owned and self._other_installed(name):
+            # A generated name (the spec's examples name real models) that another installed
+            # model answers to would load that model on the user's server: ask for one that
+            # surely is not there, which still exercises the 404.
+            return self.prefix + "missing"
+        return name
 
     def bound(self, operation_id: str, body: Any) -> Any:
         """On a server the run did not start: a bounded num_predict, and nothing that reloads,
