@@ -60,10 +60,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--progress", default="off", choices=["auto", "live", "plain", "off"], help="progress display")
 
 
-def _stop_on_sigterm() -> None:
+def _stop_on_sigterm(plugin: ReportPlugin) -> None:
     """SIGTERM ends the run as Ctrl-C does: pytest winds down and the report is written."""
 
     def interrupt(signum: int, frame: Any) -> None:
+        plugin.interrupted()
         raise KeyboardInterrupt(f"signal {signum}")
 
     if threading.current_thread() is threading.main_thread():
@@ -126,7 +127,7 @@ def pytest_configure(config: pytest.Config) -> None:
     report = Path(report_dir) if report_dir else None
     plugin = ReportPlugin(session.recorder, report, target, progress, suite=Path(__file__).parent)
     config.pluginmanager.register(plugin)
-    _stop_on_sigterm()
+    _stop_on_sigterm(plugin)
     if session.max_time is not None:
         threading.Thread(target=_watchdog, args=(session, plugin, server), name="max-time", daemon=True).start()
 

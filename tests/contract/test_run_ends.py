@@ -12,6 +12,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +93,23 @@ def test_a_signal_stops_the_run_and_leaves_a_readable_report(tmp_path: Path) -> 
     assert "- status: interrupted" in report and "**incomplete**" in report, report
     suite = ET.parse(junit).getroot().find("testsuite")
     assert suite is not None and len(list(suite.iter("testcase"))) >= 1
+
+
+def test_a_signal_whose_interrupt_is_swallowed_still_ends_the_run_as_interrupted() -> None:
+    """The handler's KeyboardInterrupt can land in code that catches everything (it did once, in
+    CI: the run went on and ended 'finished'). The signal itself stops the run after the current
+    test and makes its end 'interrupted', exit 130."""
+    from types import SimpleNamespace
+
+    from ollama_contract.contract._plugin import INTERRUPTED, ReportPlugin
+    from ollama_contract.contract._progress import Progress
+    from ollama_contract.contract._report import Recorder
+
+    recorder = Recorder()
+    plugin = ReportPlugin(recorder, None, "http://127.0.0.1:1", Progress(recorder, "off"))
+    session: Any = SimpleNamespace(shouldstop=False, exitstatus=pytest.ExitCode.OK)
+    plugin.pytest_sessionstart(session)
+    plugin.interrupted()  # what the SIGTERM handler does before it raises
+    assert session.shouldstop
+    plugin.pytest_sessionfinish(session, 0)
+    assert plugin.status == INTERRUPTED and session.exitstatus == pytest.ExitCode.INTERRUPTED

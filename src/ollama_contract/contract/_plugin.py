@@ -31,6 +31,9 @@ def _write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+INTERRUPTED = "interrupted (signal or Ctrl-C): the report covers the tests that ran"
+
+
 class ReportPlugin:
     def __init__(
         self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress, suite: Path | None = None
@@ -42,10 +45,20 @@ class ReportPlugin:
         self.progress = progress
         self.started = time.monotonic()
         self.status = "running"
+        self.session: pytest.Session | None = None
+
+    def interrupted(self) -> None:
+        """A signal came (SIGTERM, from the signal handler). The KeyboardInterrupt raised with it
+        can land inside code that swallows it (a cleanup that catches everything): the run then
+        still stops after the current test, and still ends as interrupted."""
+        self.status = INTERRUPTED
+        if self.session is not None:
+            self.session.shouldstop = "interrupted by a signal"
 
     # --- pytest hooks ---------------------------------------------------------------------------
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self.session = session
         self.progress.start()
         self.write()
 
@@ -98,7 +111,7 @@ class ReportPlugin:
             self.recorder.finding(Finding(report.nodeid or "suite", "collection", "could not collect", detail, ""))
 
     def pytest_keyboard_interrupt(self, excinfo: Any) -> None:
-        self.status = "interrupted (signal or Ctrl-C): the report covers the tests that ran"
+        self.status = INTERRUPTED
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.progress.stop()
@@ -109,7 +122,9 @@ class ReportPlugin:
         self.write()
         for line in self.lines():
             print(line)
-        if self.recorder.findings and session.exitstatus == 0:
+        if self.status == INTERRUPTED:
+            session.exitstatus = pytest.ExitCode.INTERRUPTED
+        elif self.recorder.findings and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     # --- the report ------------------------------------------------------------------------------
