@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..http.wire import encode
+
 __all__ = ["Template", "TemplateError", "parse_template", "template_vars"]
 
 
@@ -355,8 +357,11 @@ def _call(name: str, args: list[Any]) -> Any:
     if name == "slice":
         seq = args[0] or []
         return seq[args[1] if len(args) > 1 else 0 : args[2] if len(args) > 2 else None]
-    if name == "json":
-        return json.dumps(args[0] if args else None, separators=(",", ":"))
+    if name == "json":  # Go's json.Marshal: its floats and HTML escapes; "" when it fails (NaN)
+        try:
+            return encode(args[0] if args else None).decode("utf-8")
+        except (TypeError, ValueError):
+            return ""
     if name in ("print", "println", "html", "js"):
         return "".join(_text(a) for a in args)
     if name == "printf":
