@@ -198,3 +198,36 @@ def test_sync_stream_builds_from_the_lines_the_hooks_parsed(monkeypatch: pytest.
     import asyncio
 
     assert asyncio.run(read_async()) == plain
+
+
+def test_operations_with_servers_of_their_own_go_there_whatever_the_base_url(spec: dict[str, Any]) -> None:
+    """openapi-python-client ignores an operation's `servers`; the endpoint template does not: the
+    generated hosted web search goes to ollama.com with the client's token, the local one stays local."""
+    import httpx
+    from ollama_api import AuthenticatedClient
+    from ollama_api.api.web import web_search, web_search_experimental
+    from ollama_api.models import WebSearchRequest
+
+    hosted = {
+        (method, path): op["servers"][0]["url"]
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if isinstance(op, dict) and op.get("servers")
+    }
+    assert ("post", "/api/web_search") in hosted
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"results": []})
+
+    client = AuthenticatedClient(
+        "http://127.0.0.1:11434", token="key", httpx_args={"transport": httpx.MockTransport(handle)}
+    )
+    web_search.sync_detailed(client=client, body=WebSearchRequest(query="llamas"))
+    web_search_experimental.sync_detailed(client=client, body=WebSearchRequest(query="llamas"))
+    assert [str(r.url) for r in seen] == [
+        hosted[("post", "/api/web_search")] + "/api/web_search",
+        "http://127.0.0.1:11434/api/experimental/web_search",
+    ]
+    assert seen[0].headers["authorization"] == "Bearer key"

@@ -20,7 +20,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/web_fetch",
+        "url": "https://ollama.com/api/web_fetch",
     }
 
     _kwargs["json"] = body.to_dict()
