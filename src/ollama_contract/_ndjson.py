@@ -232,7 +232,7 @@ class LineDecoder(Generic[T]):
         self.checker = checker
         self.operation = facts.operation.operation_id
         # Untyped: the hooks check the parsed lines and hand them to the generated code, which builds them.
-        # Typed: the generated from_dict, whose template makes the common line one cls(**line) call.
+        # Typed: the generated from_dict, whose template makes the common line one dict copy.
         self.build: Callable[[Any], T] = facts.item.from_dict if typed else _same
         self.done = False
         self.count = 0
