@@ -180,13 +180,23 @@ def _truth(v: Any) -> bool:
     return bool(v) if v is not None else False
 
 
+def _marshal(v: Any) -> str:
+    """Go's json.Marshal: its floats and HTML escapes; "" when it fails (a NaN), as Ollama ignores the error."""
+    try:
+        return encode(v).decode("utf-8")
+    except (TypeError, ValueError):
+        return ""
+
+
 def _text(v: Any) -> str:
     if v is None:
         return "<no value>"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list | dict):
-        return json.dumps(v, separators=(",", ":"))
+        # The values a template prints whole in Ollama (Tools, a tool's parameters, call
+        # arguments) print through their String(), which is json.Marshal.
+        return _marshal(v)
     return str(v)
 
 
@@ -357,11 +367,8 @@ def _call(name: str, args: list[Any]) -> Any:
     if name == "slice":
         seq = args[0] or []
         return seq[args[1] if len(args) > 1 else 0 : args[2] if len(args) > 2 else None]
-    if name == "json":  # Go's json.Marshal: its floats and HTML escapes; "" when it fails (NaN)
-        try:
-            return encode(args[0] if args else None).decode("utf-8")
-        except (TypeError, ValueError):
-            return ""
+    if name == "json":
+        return _marshal(args[0] if args else None)
     if name in ("print", "println", "html", "js"):
         return "".join(_text(a) for a in args)
     if name == "printf":
