@@ -74,11 +74,14 @@ def loads(log: Path) -> Counter[str]:
 
 
 def test_a_run_against_an_endless_paced_server_ends_by_itself_with_one_load(serve: object, tmp_path: Path) -> None:
-    url, log = serve("--pace", "real", "--fault", "endless")  # type: ignore[operator]
+    # Tokens come ten times faster than the default 50/s, and the deadline is a third of the
+    # default 60 s: a request the suite failed to bound still streams its 10 x num_ctx tokens
+    # (over 40 s) past its deadline and fails the run, while the bounded ones take milliseconds.
+    url, log = serve("--pace", "real", "--fault", "endless", "--token-rate", "500")  # type: ignore[operator]
     # Chat (the operation that streamed for 20 minutes) and the seed scenario, boundary values
     # included (num_predict 0, -1, 1e30...: what an unbounded suite would let stream without
     # end), to keep CI short; the full default run is measured in the README.
-    code, output, report = check(tmp_path, url, "--max-examples", "3", "--operation", "chat")
+    code, output, report = check(tmp_path, url, "--max-examples", "3", "--operation", "chat", "--request-timeout", "20")
     assert code == 0, output[-4000:]
     assert "| property | `POST /api/chat` |" in report and "`test_same_seed_same_text`" in report, report
     assert "- status: finished" in report and "verdict: **passed**" in report, report[-3000:]

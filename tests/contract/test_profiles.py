@@ -18,7 +18,7 @@ from pathlib import Path
 
 def run_check(tmp_path: Path, *args: str) -> tuple[int, str, str]:
     """`ollama-contract check` against the reference server with the breaker planted, as a user runs it."""
-    cmd = [sys.executable, "-m", "ollama_contract", "check", "--reference", "--max-examples", "5"]
+    cmd = [sys.executable, "-m", "ollama_contract", "check", "--reference", "--quick", "--max-examples", "5"]
     cmd += ["--report-dir", str(tmp_path), "--server-fault", "missing-version-field", *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     report = (tmp_path / "report.md").read_text(encoding="utf-8") if (tmp_path / "report.md").exists() else ""

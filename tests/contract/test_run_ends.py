@@ -51,11 +51,11 @@ def test_a_model_that_is_not_installed_is_refused_with_the_installed_ones(tmp_pa
 
 def test_a_request_past_its_deadline_is_a_failure_and_the_run_goes_on(tmp_path: Path) -> None:
     with running_server(faults=["delay=1500"]) as url:
-        proc = check(tmp_path, "--base-url", url, "--request-timeout", "0.5", "--max-examples", "1", "--quick")
+        proc = check(tmp_path, "--base-url", url, "--request-timeout", "0.25", "--max-examples", "1", "--quick")
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output[-3000:]
     report = (tmp_path / "report" / "report.md").read_text()
-    assert "- status: finished" in report and "no answer within 0.5 s" in report
+    assert "- status: finished" in report and "no answer within 0.25 s" in report
     assert "curl -X POST" in report  # each miss comes with the request to replay
     suite = ET.parse(tmp_path / "report" / "junit.xml").getroot().find("testsuite")
     assert suite is not None and int(suite.get("failures", "0")) > 0
