@@ -36,7 +36,7 @@ from ._hooks import checker_of
 from ._streams import AsyncContractStream, ContractStream, _Exchange
 from ._transport import translating
 from ._validation import Checker
-from .helpers import aprogress_bars, prepare, progress_bars
+from .helpers import prepare
 
 __all__ = ["AsyncOllama", "Ollama"]
 
@@ -145,6 +145,8 @@ class Ollama(_Base, SyncMethods):
     def _progress(self, stream: Any) -> Any:
         """`pull(..., progress=True)`: the stream drawn as tqdm bars (`helpers.progress_bars`), read to
         its end and closed; the answer is its last item, as `stream=False` would give."""
+        from .helpers import progress_bars  # tqdm, only when bars are asked for
+
         last = None
         try:
             for step in progress_bars(stream):
@@ -230,6 +232,8 @@ class AsyncOllama(_Base, AsyncMethods):
 
     async def _progress(self, stream: Any) -> Any:
         """The async `Ollama._progress`."""
+        from .helpers import aprogress_bars
+
         last = None
         try:
             async for step in aprogress_bars(stream):

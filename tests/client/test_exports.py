@@ -31,3 +31,44 @@ def test_one_shortcut_per_operation_named_by_the_spec() -> None:
     assert set(_methods.__all__) == named and len(named) == len(_methods.__all__)
     assert set(_methods.__all__) <= set(ollama_contract.__all__)
     assert all(callable(getattr(ollama_contract, name)) for name in named)
+
+
+def test_importing_the_client_and_a_plain_chat_load_no_helper_library() -> None:
+    """pydantic, jsonschema, tqdm and docstring_parser serve the helpers (tools from functions,
+    format from classes, bars): importing the package and chatting must not pay for them."""
+    import subprocess
+    import sys
+
+    program = """
+import sys, httpx, ollama_contract
+answer = {"model": "m", "created_at": "2025-01-01T00:00:00Z", "done": True,
+          "message": {"role": "assistant", "content": "hi"}}
+transport = httpx.MockTransport(lambda request: httpx.Response(200, json=answer))
+with ollama_contract.Ollama(transport=transport) as client:
+    assert client.chat(model="m", messages=[{"role": "user", "content": "hi"}]).text == "hi"
+print(sorted(m for m in ("pydantic", "jsonschema", "tqdm", "docstring_parser") if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_the_helpers_lazy_table_matches_their_exports() -> None:
+    """Each helper resolves from the module `_HOME` names, which is the module the type checkers'
+    imports name too, and the table covers `__all__` exactly."""
+    import ast
+    import importlib
+
+    from ollama_contract import helpers
+
+    source = Path(helpers.__file__).read_text(encoding="utf-8")
+    typed = {
+        alias.name: node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.level == 1
+        for alias in node.names
+    }
+    assert typed == helpers._MODULE_OF
+    assert sorted(helpers._MODULE_OF) == sorted(helpers.__all__)
+    for name, module in helpers._MODULE_OF.items():
+        assert getattr(helpers, name) is getattr(importlib.import_module(f"ollama_contract.helpers.{module}"), name)

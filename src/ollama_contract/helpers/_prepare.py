@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._format import format_schema
 from ._images import encode_images
-from ._tools import function_tool
 
 __all__ = ["prepare"]
 
@@ -32,10 +30,14 @@ def prepare(body: Mapping[str, Any]) -> dict[str, Any]:
     if messages is not None and not isinstance(messages, str | bytes):
         out["messages"] = [_message(message) for message in messages]
     tools = out.get("tools")
-    if tools is not None:
+    if tools is not None and any(_is_function(tool) for tool in tools):
+        from ._tools import function_tool  # pydantic, only for a body that needs it
+
         out["tools"] = [function_tool(tool) if _is_function(tool) else tool for tool in tools]
     shape = out.get("format")
     if shape is not None and not isinstance(shape, str | Mapping):
+        from ._format import format_schema  # pydantic and jsonschema, only for a class as format
+
         out["format"] = format_schema(shape)
     return out
 
