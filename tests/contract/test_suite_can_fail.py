@@ -7,8 +7,10 @@ violation. A clean run must pass, or the suite would cry wolf.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,7 @@ PLANTED = {
 
 
 def run_check(tmp_path: Path, *faults: str) -> tuple[int, str, str]:
-    # --quick: no boundary-value phase, so that eight runs fit in CI; each planted fault breaks
+    # --quick: no boundary-value phase, so that seven runs fit in CI; each planted fault breaks
     # every answer of its kind, so the examples and the fuzzing phase meet it too.
     cmd = [sys.executable, "-m", "ollama_contract", "check", "--reference", "--quick", "--max-examples", "5"]
     cmd += ["--report-dir", str(tmp_path)]
@@ -36,15 +38,31 @@ def run_check(tmp_path: Path, *faults: str) -> tuple[int, str, str]:
     return proc.returncode, proc.stdout + proc.stderr, report
 
 
-def test_a_conforming_server_passes(tmp_path: Path) -> None:
-    code, output, report = run_check(tmp_path)
+Outcome = tuple[int, str, str, Path]
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """The clean run and one run per planted fault, two at a time: each is a process of its own
+    that keeps one core busy, and CI has two."""
+    folders = {fault: tmp_path_factory.mktemp(fault or "conforming") for fault in ["", *sorted(PLANTED)]}
+
+    def one(fault: str) -> Outcome:
+        return (*run_check(folders[fault], *([fault] if fault else [])), folders[fault])
+
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        return dict(zip(folders, pool.map(one, folders), strict=True))
+
+
+def test_a_conforming_server_passes(outcomes: dict[str, Outcome]) -> None:
+    code, output, report, folder = outcomes[""]
     assert code == 0, output[-4000:]
     assert "verdict: **passed**" in report
-    assert (tmp_path / "junit.xml").exists()
+    assert (folder / "junit.xml").exists()
 
 
 @pytest.mark.parametrize("fault", sorted(PLANTED))
-def test_each_planted_violation_is_reported(tmp_path: Path, fault: str) -> None:
-    code, output, report = run_check(tmp_path, fault)
+def test_each_planted_violation_is_reported(outcomes: dict[str, Outcome], fault: str) -> None:
+    code, output, report, _ = outcomes[fault]
     assert code == 1, f"the suite did not fail with {fault} planted:\n{output[-4000:]}"
     assert PLANTED[fault].lower() in report.lower(), f"report does not name {fault}:\n{report[-4000:]}"
