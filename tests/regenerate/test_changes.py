@@ -195,3 +195,19 @@ def test_an_unknown_ref_is_one_clear_error(scratch: Path) -> None:
     result = regenerate(scratch, "--changes", "no-such-ref")
     assert result.returncode == 2
     assert result.stdout == "" and "regenerate --changes" in result.stderr
+
+
+@pytest.mark.parametrize("mode", [[], ["--check"], ["--changes"], ["--ci"]])
+def test_a_spec_that_does_not_parse_gets_one_line_and_leaves_the_client(scratch: Path, mode: list[str]) -> None:
+    spec_path = scratch / "openapi.yaml"
+    original = spec_path.read_bytes()
+    spec_path.write_bytes(original.replace(b"\n    GenerateResponse:\n", b"\n    GenerateResponse: : [\n", 1))
+    try:
+        result = regenerate(scratch, *mode)
+    finally:
+        spec_path.write_bytes(original)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip().startswith("regenerate: openapi.yaml does not parse:"), result.stderr
+    assert "line " in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert git(scratch, "status", "--porcelain") == ""
