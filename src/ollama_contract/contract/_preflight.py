@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 
+from ._safety import listed_name
+
 __all__ = ["PREFLIGHT_SECONDS", "TargetError", "check_models", "check_target"]
 
 PREFLIGHT_SECONDS = 5.0
@@ -64,7 +66,7 @@ def check_target(base_url: str, given: str, headers: dict[str, str]) -> None:
 
 
 def _names(models: Iterable[dict[str, Any]]) -> list[str]:
-    return [str(m.get("name") or m.get("model")) for m in models]
+    return [name for m in models if (name := listed_name(m))]
 
 
 def check_models(installed: list[dict[str, Any]], wanted: Iterable[tuple[str, str | None]], base_url: str) -> None:

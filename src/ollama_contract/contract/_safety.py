@@ -27,7 +27,7 @@ from ._bounds import bound_request
 
 T = TypeVar("T")
 
-__all__ = ["WRITE_OPERATIONS", "Guard", "normalize"]
+__all__ = ["WRITE_OPERATIONS", "Guard", "listed_name", "normalize"]
 
 # The operations that change what the server holds (`x-ollama: writes` in the spec).
 WRITE_OPERATIONS = frozenset(op.operation_id for op in operations().values() if op.writes)
@@ -51,6 +51,12 @@ def _target(operation_id: str) -> str:
     if target is None:
         raise KeyError(f"the spec names no model field for {operation_id}")
     return target.field
+
+
+def listed_name(entry: dict[str, Any]) -> str | None:
+    """The name of a model in /api/tags: `name`, or `model` where a server sends only that."""
+    name = entry.get("name") or entry.get("model")
+    return name if isinstance(name, str) else None
 
 
 def normalize(name: str) -> str:

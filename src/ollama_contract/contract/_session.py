@@ -23,7 +23,7 @@ import httpx
 
 from ._preflight import check_models, check_target
 from ._report import Recorder
-from ._safety import Guard, normalize
+from ._safety import Guard, listed_name, normalize
 from ._transport import deadline_session
 
 __all__ = ["ReferenceServer", "Session", "current", "install"]
@@ -169,12 +169,12 @@ def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> li
     if not isinstance(models, list):
         recorder.note(f"could not read the installed models from /api/tags ({problem})")
         return None
-    return [m for m in models if isinstance(m, dict) and isinstance(m.get("name") or m.get("model"), str)]
+    return [m for m in models if isinstance(m, dict) and listed_name(m) is not None]
 
 
 def _choose(models: list[dict[str, Any]], capability: str) -> str | None:
     """The first installed model that declares a capability (older servers declare none)."""
-    names = [(str(m.get("name") or m.get("model")), m.get("capabilities") or []) for m in models]
+    names = [(listed_name(m) or "", m.get("capabilities") or []) for m in models]
     for name, capabilities in names:
         if capability in capabilities:
             return name
@@ -229,7 +229,7 @@ def open_session(
         model=model,
         embed_model=embed_model,
         pull_models=tuple(pull_models),
-        installed=frozenset(normalize(str(m.get("name") or m.get("model"))) for m in installed or []),
+        installed=frozenset(normalize(listed_name(m) or "") for m in installed or []),
     )
     if not guard.writes:
         recorder.note(

@@ -199,10 +199,10 @@ def stateful_test(session: Session, schema: Any) -> Any:
 
 
 def _listed(client: httpx.Client) -> set[str]:
-    from ._safety import normalize
+    from ._safety import listed_name, normalize
 
     models = client.get("/api/tags").json().get("models") or []
-    return {normalize(m.get("name") or m.get("model") or "") for m in models}
+    return {normalize(listed_name(m) or "") for m in models}
 
 
 def _ends_in_error(response: Response) -> bool:
