@@ -36,7 +36,7 @@ from ._hooks import checker_of
 from ._streams import AsyncContractStream, ContractStream, _Exchange
 from ._transport import translating
 from ._validation import Checker
-from .helpers import prepare
+from .helpers._prepare import FIELDS, prepare
 
 __all__ = ["AsyncOllama", "Ollama"]
 
@@ -268,12 +268,9 @@ def _plain(body: dict[str, Any] | None) -> dict[str, Any] | None:
     """The body with the helpers' inputs made wire values (`helpers.prepare`): images as paths,
     bytes or file objects, Python functions as tools, classes as `format`. Operations without such
     a field (pull, show, embed...) skip the copy."""
-    if body is None or not _PREPARED.intersection(body):
+    if body is None or not FIELDS.intersection(body):
         return body
     return prepare(body)
-
-
-_PREPARED = frozenset({"images", "messages", "tools", "format"})
 
 
 async def _async(chunks: Iterator[bytes] | bytes) -> AsyncIterator[bytes]:

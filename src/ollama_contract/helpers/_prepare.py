@@ -18,7 +18,10 @@ from typing import Any
 
 from ._images import encode_images
 
-__all__ = ["prepare"]
+__all__ = ["FIELDS", "prepare"]
+
+FIELDS = frozenset({"images", "messages", "tools", "format"})
+"""The body fields `prepare` may change: a body with none of them needs no copy."""
 
 
 def prepare(body: Mapping[str, Any]) -> dict[str, Any]:
