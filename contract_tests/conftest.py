@@ -132,6 +132,16 @@ def pytest_configure(config: pytest.Config) -> None:
         threading.Thread(target=_watchdog, args=(session, plugin, server), name="max-time", daemon=True).start()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Before the report is written (so that it says what was unloaded): a server the run did
+    not start gets back the load state it had."""
+    if session.config.stash.get(_SERVER_KEY, None) is None:
+        contract = session.config.stash.get(_SESSION_KEY, None)
+        if contract is not None:
+            contract.restore_residency()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     session = config.stash.get(_SESSION_KEY, None)
     server = config.stash.get(_SERVER_KEY, None)

@@ -73,21 +73,33 @@ def loads(log: Path) -> Counter[str]:
     return Counter(re.findall(r'msg="load model" model=(\S+)', log.read_text()))
 
 
-def test_a_run_against_an_endless_paced_server_ends_by_itself_with_one_load(serve: object, tmp_path: Path) -> None:
+def test_a_run_against_an_endless_paced_server_ends_by_itself_and_leaves_the_load_state(
+    serve: object, tmp_path: Path
+) -> None:
     # Tokens come ten times faster than the default 50/s, and the deadline is a third of the
     # default 60 s: a request the suite failed to bound still streams its 10 x num_ctx tokens
     # (over 40 s) past its deadline and fails the run, while the bounded ones take milliseconds.
     url, log = serve("--pace", "real", "--fault", "endless", "--token-rate", "500")  # type: ignore[operator]
-    # Chat (the operation that streamed for 20 minutes) and the seed scenario, boundary values
-    # included (num_predict 0, -1, 1e30...: what an unbounded suite would let stream without
-    # end), to keep CI short; the full default run is measured in the README.
-    code, output, report = check(tmp_path, url, "--max-examples", "3", "--operation", "chat", "--request-timeout", "20")
+    # The load state it had must come back: the chat model is loaded before the run (by someone
+    # else, as on a shared server) and must stay; the embedding model, loaded by the run, must go.
+    listed = httpx.get(url + "/api/tags").json()["models"]
+    chat_model = next(m["name"] for m in listed if "completion" in m.get("capabilities", []))
+    assert httpx.post(url + "/api/generate", json={"model": chat_model}, timeout=60).json()["done_reason"] == "load"
+    # Chat (the operation that streamed for 20 minutes), embed and the seed scenario, boundary
+    # values included (num_predict 0, -1, 1e30...: what an unbounded suite would let stream
+    # without end), to keep CI short; the full default run is measured in the README.
+    args = ["--max-examples", "3", "--operation", "chat", "--operation", "embed", "--request-timeout", "20"]
+    code, output, report = check(tmp_path, url, "--model", chat_model, *args)
     assert code == 0, output[-4000:]
     assert "| property | `POST /api/chat` |" in report and "`test_same_seed_same_text`" in report, report
     assert "- status: finished" in report and "verdict: **passed**" in report, report[-3000:]
     counted = loads(log)
-    assert list(counted.values()) == [1], f"one model, loaded once, was expected: {counted}"
+    assert len(counted) == 2 and set(counted.values()) == {1}, f"two models, each loaded once: {counted}"
     assert all("reason=new" in line for line in log.read_text().splitlines() if "load model" in line)
+    (embed_model,) = set(counted) - {chat_model}
+    running = [m["name"] for m in httpx.get(url + "/api/ps").json()["models"]]
+    assert running == [chat_model], f"the load state before the run was [{chat_model}]: {running}"
+    assert f"unloaded {embed_model}, which the run had loaded" in report, report
 
 
 def test_a_request_that_never_answers_is_a_failure_and_the_run_still_ends(serve: object, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from .._spec import operations
 from ._preflight import check_models, check_target
 from ._report import Recorder
 from ._safety import Guard, listed_name, normalize
@@ -53,6 +54,9 @@ class Session:
     profile: str = "all"
     """The contract the server is held to: `all`, or the Ollama version whose profile applies."""
     started: float = field(default_factory=time.monotonic)
+    resident: frozenset[str] | None = None
+    """The models loaded when the run began (normalized names), on a server the run did not
+    start; None when /api/ps could not say (then nothing is unloaded at the end)."""
 
     def __post_init__(self) -> None:
         self.requests = deadline_session(self.request_seconds)
@@ -75,6 +79,21 @@ class Session:
     def remove_own_models(self) -> None:
         """Delete what the run created under its own prefix, so a user's server is left as found."""
         self.delete_models(name for name in self.guard.created if name.startswith(self.guard.prefix))
+
+    def restore_residency(self) -> None:
+        """Unload the models the run used that were not loaded when it began, as Ollama unloads
+        one (`keep_alive: 0`, no prompt), so a shared server is left with what it had loaded.
+        Other models, and the ones loaded before the run, are left alone."""
+        if self.resident is None:
+            return
+        used = {normalize(m) for m in (self.guard.model, self.guard.embed_model) if m}
+        generate = operations()["generate"]
+        with self.http() as client:
+            loaded = _running(client)
+            for name in sorted(n for n in loaded or () if normalize(n) in used - self.resident):
+                answer = client.request(generate.method.upper(), generate.path, json={"model": name, "keep_alive": 0})
+                done = "unloaded" if answer.status_code == 200 else f"could not unload (status {answer.status_code})"
+                self.recorder.note(f"{done} {name}, which the run had loaded (it was not loaded when the run began)")
 
     def delete_models(self, names: Iterable[str]) -> None:
         """Clean-up deletes: outside the checks, but through the guard's bookkeeping."""
@@ -154,6 +173,19 @@ class ReferenceServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
         shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def _running(client: httpx.Client) -> list[str] | None:
+    """The names of the models /api/ps lists as loaded, or None when it cannot say."""
+    ps = operations()["list_running"]
+    try:
+        response = client.request(ps.method.upper(), ps.path)
+        models = response.json().get("models") if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return None
+    if not isinstance(models, list):
+        return None
+    return [name for m in models if isinstance(m, dict) and (name := listed_name(m))]
 
 
 def _installed(base_url: str, headers: dict[str, str], recorder: Recorder) -> list[dict[str, Any]] | None:
@@ -238,6 +270,10 @@ def open_session(
         )
     session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout, quick=quick)
     session.profile = _profile(base_url, headers, recorder, profile)
+    if server is None:
+        with session.http() as client:
+            running = _running(client)
+        session.resident = None if running is None else frozenset(normalize(n) for n in running)
     return session, server
 
 
