@@ -22,10 +22,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Field", "GoType", "Module", "flatten", "nested_structs", "parse", "struct_fields"]
+__all__ = ["Field", "GoType", "Module", "absence", "flatten", "nested_structs", "parse", "struct_fields"]
 
 Kind = Literal["struct", "pointer", "slice", "array", "map", "string", "number", "bool", "interface", "unknown"]
 Presence = Literal["always", "maybe"]
+Absence = Literal["zero", "nil"]
+"""What a reader of Go's JSON learns from a field's absence: its type's zero value (`""`, 0, false,
+an empty slice, map or struct), or nothing (a nil pointer or interface: "not known")."""
 
 _BUILTIN: dict[str, Kind] = {
     "string": "string",
@@ -363,6 +366,7 @@ class _Candidate:
     typ: GoType
     depth: int
     tagged: bool
+    through_pointer: bool = False
 
 
 def struct_fields(module: Module, typ: GoType, depth: int = 0, nil_able: bool = False) -> dict[str, _Candidate]:
@@ -384,7 +388,9 @@ def struct_fields(module: Module, typ: GoType, depth: int = 0, nil_able: bool = 
         if not f.name[:1].isupper():
             continue
         presence = "maybe" if nil_able else _sent(module, f.type, options)
-        candidates.setdefault(name or f.name, []).append(_Candidate(presence, f.type, depth, name is not None))
+        candidates.setdefault(name or f.name, []).append(
+            _Candidate(presence, f.type, depth, name is not None, nil_able)
+        )
     out: dict[str, _Candidate] = {}
     for key, options_ in candidates.items():
         shallowest = min(c.depth for c in options_)
@@ -432,9 +438,25 @@ def nested_structs(module: Module, root: str, limit: int = 6) -> dict[str, str]:
     return _walk(module, root, limit)[1]
 
 
-def _walk(module: Module, root: str, limit: int) -> tuple[dict[str, Presence], dict[str, str]]:
+def absence(module: Module, root: str, limit: int = 6) -> dict[str, Absence]:
+    """What the absence of each field of `flatten` means to a Go reader: `nil` for a pointer or an
+    interface, and for a field promoted through an embedded pointer; `zero` for every other type,
+    whose absence decodes as its zero value."""
+    return _walk(module, root, limit)[2]
+
+
+def _absence(module: Module, c: _Candidate) -> Absence:
+    if c.through_pointer:
+        return "nil"
+    return "nil" if kind_of(module, c.typ) in {"pointer", "interface"} else "zero"
+
+
+def _walk(
+    module: Module, root: str, limit: int
+) -> tuple[dict[str, Presence], dict[str, str], dict[str, Absence]]:
     out: dict[str, Presence] = {}
     structs: dict[str, str] = {}
+    absent: dict[str, Absence] = {}
 
     def walk(typ: GoType, prefix: str, depth: int) -> None:
         if depth > limit:
@@ -442,6 +464,7 @@ def _walk(module: Module, root: str, limit: int) -> tuple[dict[str, Presence], d
         for key, c in struct_fields(module, typ).items():
             path = prefix + key
             out[path] = c.presence
+            absent[path] = _absence(module, c)
             child, suffix = _unwrap(module, c.typ)
             found = _struct_of(module, child)
             if found is not None:
@@ -450,4 +473,4 @@ def _walk(module: Module, root: str, limit: int) -> tuple[dict[str, Presence], d
                 walk(child, f"{path}{suffix}.", depth + 1)
 
     walk(GoType("name", name=root), "", 0)
-    return out, structs
+    return out, structs, absent
