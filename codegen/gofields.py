@@ -451,9 +451,7 @@ def _absence(module: Module, c: _Candidate) -> Absence:
     return "nil" if kind_of(module, c.typ) in {"pointer", "interface"} else "zero"
 
 
-def _walk(
-    module: Module, root: str, limit: int
-) -> tuple[dict[str, Presence], dict[str, str], dict[str, Absence]]:
+def _walk(module: Module, root: str, limit: int) -> tuple[dict[str, Presence], dict[str, str], dict[str, Absence]]:
     out: dict[str, Presence] = {}
     structs: dict[str, str] = {}
     absent: dict[str, Absence] = {}
