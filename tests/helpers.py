@@ -128,6 +128,37 @@ def endpoint_module(op: Any) -> Any:
     return importlib.import_module(f"ollama_api.api.{op.tags[0]}.{op.operation_id}")
 
 
+def as_go_reads(spec: dict[str, Any], schema: Any, value: Any) -> Any:
+    """`value` with each `null` left out where Go reads a field's absence as its zero value
+    (`x-go-absent: zero`): the generated models read such a null as the zero value and write it
+    back as left out, which is what Go itself does with it."""
+    from ollama_contract._spec import resolve
+
+    while isinstance(schema, dict) and "$ref" in schema:
+        schema = resolve(spec, schema["$ref"])
+    if not isinstance(schema, dict):
+        return value
+    branches = [schema, *schema.get("allOf", []), *schema.get("anyOf", []), *schema.get("oneOf", [])]
+    branches += [schema[key] for key in ("then", "else") if key in schema]
+    if len(branches) > 1:
+        for branch in branches[1:]:
+            value = as_go_reads(spec, branch, value)
+    if isinstance(value, list) and "items" in schema:
+        return [as_go_reads(spec, schema["items"], item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties")
+    out = {}
+    for key, item in value.items():
+        declared = properties.get(key)
+        if declared is None:
+            out[key] = as_go_reads(spec, extra, item) if isinstance(extra, dict) else item
+        elif not (item is None and declared.get("x-go-absent") == "zero"):
+            out[key] = as_go_reads(spec, declared, item)
+    return out
+
+
 def round_trip(spec: dict[str, Any], op: Any, ptr: str, value: Any) -> Any:
     """Parse a response body (or one NDJSON line) with the generated code and serialise it again."""
     media = unescape(ptr.rsplit("/content/", 1)[1].split("/", 1)[0]) if "/content/" in ptr else ""

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from helpers import (
     ROOT,
+    as_go_reads,
     canonical,
     endpoint_module,
     iter_examples,
@@ -19,7 +20,7 @@ from helpers import (
     round_trip,
 )
 
-from ollama_contract._spec import index, split_pointer
+from ollama_contract._spec import index, resolve, split_pointer
 
 
 def _example_cases() -> list[tuple[str, str, str, Any]]:
@@ -47,7 +48,8 @@ FIXTURES = _json_fixtures()
 def test_examples_round_trip_through_generated_models(
     spec: dict[str, Any], where: str, op_id: str, schema: str, value: Any
 ) -> None:
-    assert canonical(round_trip(spec, index(spec)[op_id], schema, value)) == canonical(value)
+    expected = as_go_reads(spec, resolve(spec, schema), value)
+    assert canonical(round_trip(spec, index(spec)[op_id], schema, value)) == canonical(expected)
 
 
 @pytest.mark.parametrize("exchange", FIXTURES, ids=[f"{f['operation']}-{f['name']}" for f in FIXTURES])
@@ -56,7 +58,7 @@ def test_fixtures_round_trip_through_generated_models(spec: dict[str, Any], exch
     ptr = op.responses[exchange["status"]][exchange["content_type"].split(";")[0]]
     assert ptr is not None
     for value in exchange.get("lines") or [exchange["body"]]:
-        assert canonical(round_trip(spec, op, ptr, value)) == canonical(value)
+        assert canonical(round_trip(spec, op, ptr, value)) == canonical(as_go_reads(spec, resolve(spec, ptr), value))
 
 
 def test_round_trip_notices_a_lost_field(spec: dict[str, Any]) -> None:
@@ -144,14 +146,23 @@ def test_the_fast_from_dict_builds_what_upstreams_builds(spec: dict[str, Any]) -
 
 
 def test_the_fast_from_dict_falls_back_with_upstreams_errors_and_extras() -> None:
-    from ollama_api.models import ChatResponse, GenerateResponse
+    from ollama_api.models import ChatResponse, GenerateResponse, VersionResponse
 
     line = {"model": "m", "created_at": "2024-01-01T00:00:00Z", "done": False, "response": "hi"}
-    with pytest.raises(KeyError):
-        GenerateResponse.from_dict({k: v for k, v in line.items() if k != "done"})
+    with pytest.raises(KeyError):  # a required field with no Go zero value behind it
+        VersionResponse.from_dict({"build": "x"})
+    # A field whose absence Go reads as its zero value reads as that value, and stays out.
+    undone = GenerateResponse.from_dict({k: v for k, v in line.items() if k != "done"})
+    assert undone.done is False and "done" not in undone.to_dict()
+    assert GenerateResponse(model="m", response="hi").to_dict()["done"] is False  # Go always sends it
     extra = GenerateResponse.from_dict({**line, "new_field": 1})
     assert extra.additional_properties == {"new_field": 1} and extra.response == "hi"
-    chat = {"model": "m", "created_at": "t", "done": True, "message": {"role": "assistant", "content": "x"}}
+    chat = {
+        "model": "m",
+        "created_at": "2024-01-01T00:00:00.123456789+02:00",
+        "done": True,
+        "message": {"role": "assistant", "content": "x"},
+    }
     built = ChatResponse.from_dict(chat)
     assert built == ChatResponse._from_dict(chat) and built.message.content == "x"
     # A planted difference shows: the comparison above can fail.

@@ -18,7 +18,12 @@ from attrs import field as _attrs_field
 
 from ..models.format_type_0 import FormatType0, check_format_type_0
 from ..models.think_type_1 import ThinkType1, check_think_type_1
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    defaults_on_class,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.format_type_1 import FormatType1

@@ -1,6 +1,7 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -15,7 +16,16 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    GO_ZERO_TIME,
+    UNSET,
+    Unset,
+    defaults_on_class,
+    go_time,
+    model_repr,
+    parse_time,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -31,34 +41,50 @@ T = TypeVar("T", bound="ChatResponse")
 class ChatResponse:
     """A whole response, or one chunk of a streamed one."""
 
-    model: str
-    created_at: str
+    total_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent on the whole request, in nanoseconds. """
+    load_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
+    prompt_eval_count: int = _attrs_field(default=0, kw_only=True)
+    """ Tokens in the prompt. """
+    prompt_eval_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent on the prompt, in nanoseconds. """
+    eval_count: int = _attrs_field(default=0, kw_only=True)
+    """ Tokens generated. """
+    eval_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent generating, in nanoseconds. """
+    model: str = _attrs_field(default="", kw_only=True)
+    created_at: datetime.datetime = _attrs_field(default=GO_ZERO_TIME, kw_only=True)
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
-    done: bool
-    total_duration: int | Unset = UNSET
-    """ Time spent on the whole request, in nanoseconds. """
-    load_duration: int | Unset = UNSET
-    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
-    prompt_eval_count: int | Unset = UNSET
-    """ Tokens in the prompt. """
-    prompt_eval_duration: int | Unset = UNSET
-    """ Time spent on the prompt, in nanoseconds. """
-    eval_count: int | Unset = UNSET
-    """ Tokens generated. """
-    eval_duration: int | Unset = UNSET
-    """ Time spent generating, in nanoseconds. """
-    message: Message | Unset = UNSET
+    message: Message = _attrs_field(factory=lambda: Message(), kw_only=True)
     """ One message of a conversation. The server lower-cases `role` and does not check it; the
     roles it understands are `system`, `user`, `assistant` and `tool`.
      """
-    done_reason: str | Unset = UNSET
-    logprobs: list[Logprob] | Unset = UNSET
-    remote_model: str | Unset = UNSET
-    remote_host: str | Unset = UNSET
+    done: bool = _attrs_field(default=False, kw_only=True)
+    done_reason: str = _attrs_field(default="", kw_only=True)
+    logprobs: list[Logprob] = _attrs_field(factory=list, kw_only=True)
+    remote_model: str = _attrs_field(default="", kw_only=True)
+    remote_host: str = _attrs_field(default="", kw_only=True)
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _wire_times: ClassVar[tuple[str, ...]] = ("created_at",)
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "prompt_eval_duration",
+            "eval_count",
+            "eval_duration",
+            "done_reason",
+            "logprobs",
+            "remote_model",
+            "remote_host",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
@@ -71,12 +97,25 @@ class ChatResponse:
         return content if isinstance(content, str) else ""
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
 
-        created_at = self.created_at
-
-        done = self.done
-
+    def _to_dict(self) -> dict[str, Any]:
         total_duration = self.total_duration
 
         load_duration = self.load_duration
@@ -89,18 +128,20 @@ class ChatResponse:
 
         eval_duration = self.eval_duration
 
-        message: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.message, Unset):
-            message = self.message.to_dict()
+        model = self.model
+
+        created_at = go_time(self.created_at)
+
+        message = self.message.to_dict()
+
+        done = self.done
 
         done_reason = self.done_reason
 
-        logprobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.logprobs, Unset):
-            logprobs = []
-            for logprobs_item_data in self.logprobs:
-                logprobs_item = logprobs_item_data.to_dict()
-                logprobs.append(logprobs_item)
+        logprobs = []
+        for logprobs_item_data in self.logprobs:
+            logprobs_item = logprobs_item_data.to_dict()
+            logprobs.append(logprobs_item)
 
         remote_model = self.remote_model
 
@@ -114,33 +155,22 @@ class ChatResponse:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "total_duration": total_duration,
+                "load_duration": load_duration,
+                "prompt_eval_count": prompt_eval_count,
+                "prompt_eval_duration": prompt_eval_duration,
+                "eval_count": eval_count,
+                "eval_duration": eval_duration,
                 "model": model,
                 "created_at": created_at,
+                "message": message,
                 "done": done,
+                "done_reason": done_reason,
+                "logprobs": logprobs,
+                "remote_model": remote_model,
+                "remote_host": remote_host,
             }
         )
-        if total_duration is not UNSET:
-            field_dict["total_duration"] = total_duration
-        if load_duration is not UNSET:
-            field_dict["load_duration"] = load_duration
-        if prompt_eval_count is not UNSET:
-            field_dict["prompt_eval_count"] = prompt_eval_count
-        if prompt_eval_duration is not UNSET:
-            field_dict["prompt_eval_duration"] = prompt_eval_duration
-        if eval_count is not UNSET:
-            field_dict["eval_count"] = eval_count
-        if eval_duration is not UNSET:
-            field_dict["eval_duration"] = eval_duration
-        if message is not UNSET:
-            field_dict["message"] = message
-        if done_reason is not UNSET:
-            field_dict["done_reason"] = done_reason
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if remote_model is not UNSET:
-            field_dict["remote_model"] = remote_model
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
         if field_debug_info is not UNSET:
             field_dict["_debug_info"] = field_debug_info
 
@@ -149,31 +179,19 @@ class ChatResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "model" in src_dict
-            and "created_at" in src_dict
-            and "done" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "message" in state:
-                _message = state.pop("message")
-                message: Message | Unset
-                if isinstance(_message, Unset):
-                    message = UNSET
-                else:
-                    message = Message.from_dict(_message)
+                message = Message.from_dict(state.pop("message"))
 
                 state["message"] = message
             if "logprobs" in state:
+                logprobs = []
                 _logprobs = state.pop("logprobs")
-                logprobs: list[Logprob] | Unset = UNSET
-                if _logprobs is not UNSET:
-                    logprobs = []
-                    for logprobs_item_data in _logprobs:
-                        logprobs_item = Logprob.from_dict(logprobs_item_data)
+                for logprobs_item_data in _logprobs:
+                    logprobs_item = Logprob.from_dict(logprobs_item_data)
 
-                        logprobs.append(logprobs_item)
+                    logprobs.append(logprobs_item)
 
                 state["logprobs"] = logprobs
             if "_debug_info" in state:
@@ -186,11 +204,20 @@ class ChatResponse:
 
                 state["field_debug_info"] = field_debug_info
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -200,45 +227,40 @@ class ChatResponse:
         from ..models.message import Message
 
         d = dict(src_dict)
-        model = d.pop("model")
+        total_duration = zero_if_null(d.pop("total_duration", None), 0)
 
-        created_at = d.pop("created_at")
+        load_duration = zero_if_null(d.pop("load_duration", None), 0)
 
-        done = d.pop("done")
+        prompt_eval_count = zero_if_null(d.pop("prompt_eval_count", None), 0)
 
-        total_duration = d.pop("total_duration", UNSET)
+        prompt_eval_duration = zero_if_null(d.pop("prompt_eval_duration", None), 0)
 
-        load_duration = d.pop("load_duration", UNSET)
+        eval_count = zero_if_null(d.pop("eval_count", None), 0)
 
-        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+        eval_duration = zero_if_null(d.pop("eval_duration", None), 0)
 
-        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+        model = zero_if_null(d.pop("model", None), "")
 
-        eval_count = d.pop("eval_count", UNSET)
+        created_at = parse_time(
+            zero_if_null(d.pop("created_at", None), "0001-01-01T00:00:00Z")
+        )
 
-        eval_duration = d.pop("eval_duration", UNSET)
+        message = Message.from_dict(zero_if_null(d.pop("message", None), {}))
 
-        _message = d.pop("message", UNSET)
-        message: Message | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = Message.from_dict(_message)
+        done = zero_if_null(d.pop("done", None), False)
 
-        done_reason = d.pop("done_reason", UNSET)
+        done_reason = zero_if_null(d.pop("done_reason", None), "")
 
-        _logprobs = d.pop("logprobs", UNSET)
-        logprobs: list[Logprob] | Unset = UNSET
-        if _logprobs is not UNSET:
-            logprobs = []
-            for logprobs_item_data in _logprobs:
-                logprobs_item = Logprob.from_dict(logprobs_item_data)
+        logprobs = []
+        _logprobs = zero_if_null(d.pop("logprobs", None), [])
+        for logprobs_item_data in _logprobs:
+            logprobs_item = Logprob.from_dict(logprobs_item_data)
 
-                logprobs.append(logprobs_item)
+            logprobs.append(logprobs_item)
 
-        remote_model = d.pop("remote_model", UNSET)
+        remote_model = zero_if_null(d.pop("remote_model", None), "")
 
-        remote_host = d.pop("remote_host", UNSET)
+        remote_host = zero_if_null(d.pop("remote_host", None), "")
 
         _field_debug_info = d.pop("_debug_info", UNSET)
         field_debug_info: DebugInfo | Unset
@@ -248,16 +270,16 @@ class ChatResponse:
             field_debug_info = DebugInfo.from_dict(_field_debug_info)
 
         chat_response = cls(
-            model=model,
-            created_at=created_at,
-            done=done,
             total_duration=total_duration,
             load_duration=load_duration,
             prompt_eval_count=prompt_eval_count,
             prompt_eval_duration=prompt_eval_duration,
             eval_count=eval_count,
             eval_duration=eval_duration,
+            model=model,
+            created_at=created_at,
             message=message,
+            done=done,
             done_reason=done_reason,
             logprobs=logprobs,
             remote_model=remote_model,
@@ -276,16 +298,16 @@ class ChatResponse:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "model": "model",
-        "created_at": "created_at",
-        "done": "done",
         "total_duration": "total_duration",
         "load_duration": "load_duration",
         "prompt_eval_count": "prompt_eval_count",
         "prompt_eval_duration": "prompt_eval_duration",
         "eval_count": "eval_count",
         "eval_duration": "eval_duration",
+        "model": "model",
+        "created_at": "created_at",
         "message": "message",
+        "done": "done",
         "done_reason": "done_reason",
         "logprobs": "logprobs",
         "remote_model": "remote_model",
@@ -293,12 +315,6 @@ class ChatResponse:
         "_debug_info": "field_debug_info",
     }
 
-    @overload
-    def __getitem__(self, key: Literal["model"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["created_at"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["done"]) -> bool: ...
     @overload
     def __getitem__(self, key: Literal["total_duration"]) -> int: ...
     @overload
@@ -312,7 +328,13 @@ class ChatResponse:
     @overload
     def __getitem__(self, key: Literal["eval_duration"]) -> int: ...
     @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["created_at"]) -> datetime.datetime: ...
+    @overload
     def __getitem__(self, key: Literal["message"]) -> Message: ...
+    @overload
+    def __getitem__(self, key: Literal["done"]) -> bool: ...
     @overload
     def __getitem__(self, key: Literal["done_reason"]) -> str: ...
     @overload
@@ -364,22 +386,50 @@ class ChatResponse:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "model",
-        "created_at",
-        "done",
         "total_duration",
         "load_duration",
         "prompt_eval_count",
         "prompt_eval_duration",
         "eval_count",
         "eval_duration",
+        "model",
+        "created_at",
         "message",
+        "done",
         "done_reason",
         "logprobs",
         "remote_model",
         "remote_host",
         "_debug_info",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("total_duration", "total_duration"),
+    ("load_duration", "load_duration"),
+    ("prompt_eval_count", "prompt_eval_count"),
+    ("prompt_eval_duration", "prompt_eval_duration"),
+    ("eval_count", "eval_count"),
+    ("eval_duration", "eval_duration"),
+    ("model", "model"),
+    ("created_at", "created_at"),
+    ("message", "message"),
+    ("done", "done"),
+    ("done_reason", "done_reason"),
+    ("logprobs", "logprobs"),
+    ("remote_model", "remote_model"),
+    ("remote_host", "remote_host"),
+)
+_OMIT: tuple[str, ...] = (
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
+    "done_reason",
+    "logprobs",
+    "remote_model",
+    "remote_host",
 )
 
 from ..models.debug_info import DebugInfo

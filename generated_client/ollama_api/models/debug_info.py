@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="DebugInfo")
 
@@ -24,26 +29,48 @@ T = TypeVar("T", bound="DebugInfo")
 class DebugInfo:
     """Sent instead of a generation when the request sets `_debug_render_only`."""
 
-    rendered_template: str | Unset = UNSET
-    image_count: int | Unset = UNSET
+    rendered_template: str = _attrs_field(default="", kw_only=True)
+    image_count: int = _attrs_field(default=0, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(("image_count",))
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         rendered_template = self.rendered_template
 
         image_count = self.image_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if rendered_template is not UNSET:
-            field_dict["rendered_template"] = rendered_template
-        if image_count is not UNSET:
-            field_dict["image_count"] = image_count
+        field_dict.update(
+            {
+                "rendered_template": rendered_template,
+                "image_count": image_count,
+            }
+        )
 
         return field_dict
 
@@ -53,19 +80,28 @@ class DebugInfo:
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        rendered_template = d.pop("rendered_template", UNSET)
+        rendered_template = zero_if_null(d.pop("rendered_template", None), "")
 
-        image_count = d.pop("image_count", UNSET)
+        image_count = zero_if_null(d.pop("image_count", None), 0)
 
         debug_info = cls(
             rendered_template=rendered_template,
@@ -136,3 +172,8 @@ _KEYS: frozenset[str] = frozenset(
         "image_count",
     )
 )
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("rendered_template", "rendered_template"),
+    ("image_count", "image_count"),
+)
+_OMIT: tuple[str, ...] = ("image_count",)

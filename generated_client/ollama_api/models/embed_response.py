@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="EmbedResponse")
 
@@ -23,36 +28,58 @@ T = TypeVar("T", bound="EmbedResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class EmbedResponse:
-    model: str
-    embeddings: list[list[float]]
-    """ One L2-normalised vector per input. """
-    total_duration: int | Unset = UNSET
+    total_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent on the whole request, in nanoseconds. """
-    load_duration: int | Unset = UNSET
+    load_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent loading the model, in nanoseconds. Cloud models send none. """
-    prompt_eval_count: int | Unset = UNSET
+    prompt_eval_count: int = _attrs_field(default=0, kw_only=True)
     """ Tokens in the prompt. """
-    prompt_eval_duration: int | Unset = UNSET
+    prompt_eval_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent on the prompt, in nanoseconds. """
-    eval_count: int | Unset = UNSET
+    eval_count: int = _attrs_field(default=0, kw_only=True)
     """ Tokens generated. """
-    eval_duration: int | Unset = UNSET
+    eval_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent generating, in nanoseconds. """
+    model: str = _attrs_field(default="", kw_only=True)
+    embeddings: list[list[float]] = _attrs_field(factory=list, kw_only=True)
+    """ One L2-normalised vector per input. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "prompt_eval_duration",
+            "eval_count",
+            "eval_duration",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
 
-        embeddings = []
-        for embeddings_item_data in self.embeddings:
-            embeddings_item = embeddings_item_data
-
-            embeddings.append(embeddings_item)
-
+    def _to_dict(self) -> dict[str, Any]:
         total_duration = self.total_duration
 
         load_duration = self.load_duration
@@ -65,37 +92,35 @@ class EmbedResponse:
 
         eval_duration = self.eval_duration
 
+        model = self.model
+
+        embeddings = []
+        for embeddings_item_data in self.embeddings:
+            embeddings_item = embeddings_item_data
+
+            embeddings.append(embeddings_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "total_duration": total_duration,
+                "load_duration": load_duration,
+                "prompt_eval_count": prompt_eval_count,
+                "prompt_eval_duration": prompt_eval_duration,
+                "eval_count": eval_count,
+                "eval_duration": eval_duration,
                 "model": model,
                 "embeddings": embeddings,
             }
         )
-        if total_duration is not UNSET:
-            field_dict["total_duration"] = total_duration
-        if load_duration is not UNSET:
-            field_dict["load_duration"] = load_duration
-        if prompt_eval_count is not UNSET:
-            field_dict["prompt_eval_count"] = prompt_eval_count
-        if prompt_eval_duration is not UNSET:
-            field_dict["prompt_eval_duration"] = prompt_eval_duration
-        if eval_count is not UNSET:
-            field_dict["eval_count"] = eval_count
-        if eval_duration is not UNSET:
-            field_dict["eval_duration"] = eval_duration
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "model" in src_dict
-            and "embeddings" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "embeddings" in state:
                 embeddings = []
@@ -107,46 +132,55 @@ class EmbedResponse:
 
                 state["embeddings"] = embeddings
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model")
+        total_duration = zero_if_null(d.pop("total_duration", None), 0)
+
+        load_duration = zero_if_null(d.pop("load_duration", None), 0)
+
+        prompt_eval_count = zero_if_null(d.pop("prompt_eval_count", None), 0)
+
+        prompt_eval_duration = zero_if_null(d.pop("prompt_eval_duration", None), 0)
+
+        eval_count = zero_if_null(d.pop("eval_count", None), 0)
+
+        eval_duration = zero_if_null(d.pop("eval_duration", None), 0)
+
+        model = zero_if_null(d.pop("model", None), "")
 
         embeddings = []
-        _embeddings = d.pop("embeddings")
+        _embeddings = zero_if_null(d.pop("embeddings", None), [])
         for embeddings_item_data in _embeddings:
             embeddings_item = cast(list[float], embeddings_item_data)
 
             embeddings.append(embeddings_item)
 
-        total_duration = d.pop("total_duration", UNSET)
-
-        load_duration = d.pop("load_duration", UNSET)
-
-        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
-
-        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
-
-        eval_count = d.pop("eval_count", UNSET)
-
-        eval_duration = d.pop("eval_duration", UNSET)
-
         embed_response = cls(
-            model=model,
-            embeddings=embeddings,
             total_duration=total_duration,
             load_duration=load_duration,
             prompt_eval_count=prompt_eval_count,
             prompt_eval_duration=prompt_eval_duration,
             eval_count=eval_count,
             eval_duration=eval_duration,
+            model=model,
+            embeddings=embeddings,
         )
 
         embed_response.additional_properties = d
@@ -160,20 +194,16 @@ class EmbedResponse:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "model": "model",
-        "embeddings": "embeddings",
         "total_duration": "total_duration",
         "load_duration": "load_duration",
         "prompt_eval_count": "prompt_eval_count",
         "prompt_eval_duration": "prompt_eval_duration",
         "eval_count": "eval_count",
         "eval_duration": "eval_duration",
+        "model": "model",
+        "embeddings": "embeddings",
     }
 
-    @overload
-    def __getitem__(self, key: Literal["model"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["embeddings"]) -> list[list[float]]: ...
     @overload
     def __getitem__(self, key: Literal["total_duration"]) -> int: ...
     @overload
@@ -186,6 +216,10 @@ class EmbedResponse:
     def __getitem__(self, key: Literal["eval_count"]) -> int: ...
     @overload
     def __getitem__(self, key: Literal["eval_duration"]) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["embeddings"]) -> list[list[float]]: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -227,13 +261,31 @@ class EmbedResponse:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "model",
-        "embeddings",
         "total_duration",
         "load_duration",
         "prompt_eval_count",
         "prompt_eval_duration",
         "eval_count",
         "eval_duration",
+        "model",
+        "embeddings",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("total_duration", "total_duration"),
+    ("load_duration", "load_duration"),
+    ("prompt_eval_count", "prompt_eval_count"),
+    ("prompt_eval_duration", "prompt_eval_duration"),
+    ("eval_count", "eval_count"),
+    ("eval_duration", "eval_duration"),
+    ("model", "model"),
+    ("embeddings", "embeddings"),
+)
+_OMIT: tuple[str, ...] = (
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
 )

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="EmbeddingsResponse")
 
@@ -23,7 +28,7 @@ T = TypeVar("T", bound="EmbeddingsResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class EmbeddingsResponse:
-    embedding: list[float]
+    embedding: list[float] = _attrs_field(factory=list, kw_only=True)
     """ The vector, not normalised. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,6 +37,21 @@ class EmbeddingsResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         embedding = self.embedding
 
         field_dict: dict[str, Any] = {}
@@ -47,20 +67,29 @@ class EmbeddingsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "embedding" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        embedding = cast(list[float], d.pop("embedding"))
+        embedding = cast(list[float], zero_if_null(d.pop("embedding", None), []))
 
         embeddings_response = cls(
             embedding=embedding,
@@ -122,3 +151,4 @@ class EmbeddingsResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("embedding",))
+_ZERO: tuple[tuple[str, str], ...] = (("embedding", "embedding"),)

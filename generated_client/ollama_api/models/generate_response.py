@@ -1,6 +1,7 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -16,7 +17,16 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    GO_ZERO_TIME,
+    UNSET,
+    Unset,
+    defaults_on_class,
+    go_time,
+    model_repr,
+    parse_time,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -32,37 +42,37 @@ T = TypeVar("T", bound="GenerateResponse")
 class GenerateResponse:
     """A whole response, or one chunk of a streamed one."""
 
-    model: str
+    total_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent on the whole request, in nanoseconds. """
+    load_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
+    prompt_eval_count: int = _attrs_field(default=0, kw_only=True)
+    """ Tokens in the prompt. """
+    prompt_eval_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent on the prompt, in nanoseconds. """
+    eval_count: int = _attrs_field(default=0, kw_only=True)
+    """ Tokens generated. """
+    eval_duration: int = _attrs_field(default=0, kw_only=True)
+    """ Time spent generating, in nanoseconds. """
+    model: str = _attrs_field(default="", kw_only=True)
     """ The model name as the request spelled it. """
-    created_at: str
+    created_at: datetime.datetime = _attrs_field(default=GO_ZERO_TIME, kw_only=True)
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
-    done: bool
-    """ True on the last chunk. """
-    total_duration: int | Unset = UNSET
-    """ Time spent on the whole request, in nanoseconds. """
-    load_duration: int | Unset = UNSET
-    """ Time spent loading the model, in nanoseconds. Cloud models send none. """
-    prompt_eval_count: int | Unset = UNSET
-    """ Tokens in the prompt. """
-    prompt_eval_duration: int | Unset = UNSET
-    """ Time spent on the prompt, in nanoseconds. """
-    eval_count: int | Unset = UNSET
-    """ Tokens generated. """
-    eval_duration: int | Unset = UNSET
-    """ Time spent generating, in nanoseconds. """
-    response: str | Unset = UNSET
+    response: str = _attrs_field(default="", kw_only=True)
     """ The generated text, or this chunk of it. Current servers always send it. """
-    thinking: str | Unset = UNSET
-    done_reason: str | Unset = UNSET
+    thinking: str = _attrs_field(default="", kw_only=True)
+    done: bool = _attrs_field(default=False, kw_only=True)
+    """ True on the last chunk. """
+    done_reason: str = _attrs_field(default="", kw_only=True)
     """ Why generation ended, on the last chunk; `stop`, `length`, `load` or `unload`. """
-    context: list[int] | Unset = UNSET
+    context: list[int] = _attrs_field(factory=list, kw_only=True)
     """ An encoding of the conversation, to send back in `context`. Not sent in raw mode. """
-    tool_calls: list[ToolCall] | Unset = UNSET
-    logprobs: list[Logprob] | Unset = UNSET
-    remote_model: str | Unset = UNSET
+    tool_calls: list[ToolCall] = _attrs_field(factory=list, kw_only=True)
+    logprobs: list[Logprob] = _attrs_field(factory=list, kw_only=True)
+    remote_model: str = _attrs_field(default="", kw_only=True)
     """ The upstream model, for a cloud model. """
-    remote_host: str | Unset = UNSET
+    remote_host: str = _attrs_field(default="", kw_only=True)
     """ The upstream server, for a cloud model. """
     field_debug_info: DebugInfo | Unset = UNSET
     """ Sent instead of a generation when the request sets `_debug_render_only`. """
@@ -74,6 +84,25 @@ class GenerateResponse:
     """ Diffusion steps in all, while an image model works (servers 0.14.3 to 0.32.5 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _wire_times: ClassVar[tuple[str, ...]] = ("created_at",)
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "prompt_eval_duration",
+            "eval_count",
+            "eval_duration",
+            "thinking",
+            "done_reason",
+            "context",
+            "tool_calls",
+            "logprobs",
+            "remote_model",
+            "remote_host",
+        )
+    )
+
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
@@ -84,12 +113,25 @@ class GenerateResponse:
         return self.response if isinstance(self.response, str) else ""
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
 
-        created_at = self.created_at
-
-        done = self.done
-
+    def _to_dict(self) -> dict[str, Any]:
         total_duration = self.total_duration
 
         load_duration = self.load_duration
@@ -102,29 +144,29 @@ class GenerateResponse:
 
         eval_duration = self.eval_duration
 
+        model = self.model
+
+        created_at = go_time(self.created_at)
+
         response = self.response
 
         thinking = self.thinking
 
+        done = self.done
+
         done_reason = self.done_reason
 
-        context: list[int] | Unset = UNSET
-        if not isinstance(self.context, Unset):
-            context = self.context
+        context = self.context
 
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
+        tool_calls = []
+        for tool_calls_item_data in self.tool_calls:
+            tool_calls_item = tool_calls_item_data.to_dict()
+            tool_calls.append(tool_calls_item)
 
-        logprobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.logprobs, Unset):
-            logprobs = []
-            for logprobs_item_data in self.logprobs:
-                logprobs_item = logprobs_item_data.to_dict()
-                logprobs.append(logprobs_item)
+        logprobs = []
+        for logprobs_item_data in self.logprobs:
+            logprobs_item = logprobs_item_data.to_dict()
+            logprobs.append(logprobs_item)
 
         remote_model = self.remote_model
 
@@ -144,39 +186,25 @@ class GenerateResponse:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "total_duration": total_duration,
+                "load_duration": load_duration,
+                "prompt_eval_count": prompt_eval_count,
+                "prompt_eval_duration": prompt_eval_duration,
+                "eval_count": eval_count,
+                "eval_duration": eval_duration,
                 "model": model,
                 "created_at": created_at,
+                "response": response,
+                "thinking": thinking,
                 "done": done,
+                "done_reason": done_reason,
+                "context": context,
+                "tool_calls": tool_calls,
+                "logprobs": logprobs,
+                "remote_model": remote_model,
+                "remote_host": remote_host,
             }
         )
-        if total_duration is not UNSET:
-            field_dict["total_duration"] = total_duration
-        if load_duration is not UNSET:
-            field_dict["load_duration"] = load_duration
-        if prompt_eval_count is not UNSET:
-            field_dict["prompt_eval_count"] = prompt_eval_count
-        if prompt_eval_duration is not UNSET:
-            field_dict["prompt_eval_duration"] = prompt_eval_duration
-        if eval_count is not UNSET:
-            field_dict["eval_count"] = eval_count
-        if eval_duration is not UNSET:
-            field_dict["eval_duration"] = eval_duration
-        if response is not UNSET:
-            field_dict["response"] = response
-        if thinking is not UNSET:
-            field_dict["thinking"] = thinking
-        if done_reason is not UNSET:
-            field_dict["done_reason"] = done_reason
-        if context is not UNSET:
-            field_dict["context"] = context
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if remote_model is not UNSET:
-            field_dict["remote_model"] = remote_model
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
         if field_debug_info is not UNSET:
             field_dict["_debug_info"] = field_debug_info
         if image is not UNSET:
@@ -191,33 +219,24 @@ class GenerateResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "model" in src_dict
-            and "created_at" in src_dict
-            and "done" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "tool_calls" in state:
+                tool_calls = []
                 _tool_calls = state.pop("tool_calls")
-                tool_calls: list[ToolCall] | Unset = UNSET
-                if _tool_calls is not UNSET:
-                    tool_calls = []
-                    for tool_calls_item_data in _tool_calls:
-                        tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+                for tool_calls_item_data in _tool_calls:
+                    tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
 
-                        tool_calls.append(tool_calls_item)
+                    tool_calls.append(tool_calls_item)
 
                 state["tool_calls"] = tool_calls
             if "logprobs" in state:
+                logprobs = []
                 _logprobs = state.pop("logprobs")
-                logprobs: list[Logprob] | Unset = UNSET
-                if _logprobs is not UNSET:
-                    logprobs = []
-                    for logprobs_item_data in _logprobs:
-                        logprobs_item = Logprob.from_dict(logprobs_item_data)
+                for logprobs_item_data in _logprobs:
+                    logprobs_item = Logprob.from_dict(logprobs_item_data)
 
-                        logprobs.append(logprobs_item)
+                    logprobs.append(logprobs_item)
 
                 state["logprobs"] = logprobs
             if "_debug_info" in state:
@@ -230,11 +249,20 @@ class GenerateResponse:
 
                 state["field_debug_info"] = field_debug_info
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -244,53 +272,51 @@ class GenerateResponse:
         from ..models.tool_call import ToolCall
 
         d = dict(src_dict)
-        model = d.pop("model")
+        total_duration = zero_if_null(d.pop("total_duration", None), 0)
 
-        created_at = d.pop("created_at")
+        load_duration = zero_if_null(d.pop("load_duration", None), 0)
 
-        done = d.pop("done")
+        prompt_eval_count = zero_if_null(d.pop("prompt_eval_count", None), 0)
 
-        total_duration = d.pop("total_duration", UNSET)
+        prompt_eval_duration = zero_if_null(d.pop("prompt_eval_duration", None), 0)
 
-        load_duration = d.pop("load_duration", UNSET)
+        eval_count = zero_if_null(d.pop("eval_count", None), 0)
 
-        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+        eval_duration = zero_if_null(d.pop("eval_duration", None), 0)
 
-        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+        model = zero_if_null(d.pop("model", None), "")
 
-        eval_count = d.pop("eval_count", UNSET)
+        created_at = parse_time(
+            zero_if_null(d.pop("created_at", None), "0001-01-01T00:00:00Z")
+        )
 
-        eval_duration = d.pop("eval_duration", UNSET)
+        response = zero_if_null(d.pop("response", None), "")
 
-        response = d.pop("response", UNSET)
+        thinking = zero_if_null(d.pop("thinking", None), "")
 
-        thinking = d.pop("thinking", UNSET)
+        done = zero_if_null(d.pop("done", None), False)
 
-        done_reason = d.pop("done_reason", UNSET)
+        done_reason = zero_if_null(d.pop("done_reason", None), "")
 
-        context = cast(list[int], d.pop("context", UNSET))
+        context = cast(list[int], zero_if_null(d.pop("context", None), []))
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+        tool_calls = []
+        _tool_calls = zero_if_null(d.pop("tool_calls", None), [])
+        for tool_calls_item_data in _tool_calls:
+            tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
 
-                tool_calls.append(tool_calls_item)
+            tool_calls.append(tool_calls_item)
 
-        _logprobs = d.pop("logprobs", UNSET)
-        logprobs: list[Logprob] | Unset = UNSET
-        if _logprobs is not UNSET:
-            logprobs = []
-            for logprobs_item_data in _logprobs:
-                logprobs_item = Logprob.from_dict(logprobs_item_data)
+        logprobs = []
+        _logprobs = zero_if_null(d.pop("logprobs", None), [])
+        for logprobs_item_data in _logprobs:
+            logprobs_item = Logprob.from_dict(logprobs_item_data)
 
-                logprobs.append(logprobs_item)
+            logprobs.append(logprobs_item)
 
-        remote_model = d.pop("remote_model", UNSET)
+        remote_model = zero_if_null(d.pop("remote_model", None), "")
 
-        remote_host = d.pop("remote_host", UNSET)
+        remote_host = zero_if_null(d.pop("remote_host", None), "")
 
         _field_debug_info = d.pop("_debug_info", UNSET)
         field_debug_info: DebugInfo | Unset
@@ -306,17 +332,17 @@ class GenerateResponse:
         total = d.pop("total", UNSET)
 
         generate_response = cls(
-            model=model,
-            created_at=created_at,
-            done=done,
             total_duration=total_duration,
             load_duration=load_duration,
             prompt_eval_count=prompt_eval_count,
             prompt_eval_duration=prompt_eval_duration,
             eval_count=eval_count,
             eval_duration=eval_duration,
+            model=model,
+            created_at=created_at,
             response=response,
             thinking=thinking,
+            done=done,
             done_reason=done_reason,
             context=context,
             tool_calls=tool_calls,
@@ -340,17 +366,17 @@ class GenerateResponse:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "model": "model",
-        "created_at": "created_at",
-        "done": "done",
         "total_duration": "total_duration",
         "load_duration": "load_duration",
         "prompt_eval_count": "prompt_eval_count",
         "prompt_eval_duration": "prompt_eval_duration",
         "eval_count": "eval_count",
         "eval_duration": "eval_duration",
+        "model": "model",
+        "created_at": "created_at",
         "response": "response",
         "thinking": "thinking",
+        "done": "done",
         "done_reason": "done_reason",
         "context": "context",
         "tool_calls": "tool_calls",
@@ -364,12 +390,6 @@ class GenerateResponse:
     }
 
     @overload
-    def __getitem__(self, key: Literal["model"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["created_at"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["done"]) -> bool: ...
-    @overload
     def __getitem__(self, key: Literal["total_duration"]) -> int: ...
     @overload
     def __getitem__(self, key: Literal["load_duration"]) -> int: ...
@@ -382,9 +402,15 @@ class GenerateResponse:
     @overload
     def __getitem__(self, key: Literal["eval_duration"]) -> int: ...
     @overload
+    def __getitem__(self, key: Literal["model"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["created_at"]) -> datetime.datetime: ...
+    @overload
     def __getitem__(self, key: Literal["response"]) -> str: ...
     @overload
     def __getitem__(self, key: Literal["thinking"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["done"]) -> bool: ...
     @overload
     def __getitem__(self, key: Literal["done_reason"]) -> str: ...
     @overload
@@ -446,17 +472,17 @@ class GenerateResponse:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "model",
-        "created_at",
-        "done",
         "total_duration",
         "load_duration",
         "prompt_eval_count",
         "prompt_eval_duration",
         "eval_count",
         "eval_duration",
+        "model",
+        "created_at",
         "response",
         "thinking",
+        "done",
         "done_reason",
         "context",
         "tool_calls",
@@ -468,6 +494,40 @@ _KEYS: frozenset[str] = frozenset(
         "completed",
         "total",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("total_duration", "total_duration"),
+    ("load_duration", "load_duration"),
+    ("prompt_eval_count", "prompt_eval_count"),
+    ("prompt_eval_duration", "prompt_eval_duration"),
+    ("eval_count", "eval_count"),
+    ("eval_duration", "eval_duration"),
+    ("model", "model"),
+    ("created_at", "created_at"),
+    ("response", "response"),
+    ("thinking", "thinking"),
+    ("done", "done"),
+    ("done_reason", "done_reason"),
+    ("context", "context"),
+    ("tool_calls", "tool_calls"),
+    ("logprobs", "logprobs"),
+    ("remote_model", "remote_model"),
+    ("remote_host", "remote_host"),
+)
+_OMIT: tuple[str, ...] = (
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
+    "thinking",
+    "done_reason",
+    "context",
+    "tool_calls",
+    "logprobs",
+    "remote_model",
+    "remote_host",
 )
 
 from ..models.debug_info import DebugInfo

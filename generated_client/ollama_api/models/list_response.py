@@ -9,14 +9,18 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
     overload,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.model_summary import ModelSummary
@@ -28,7 +32,7 @@ T = TypeVar("T", bound="ListResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ListResponse:
-    models: list[ModelSummary] | None
+    models: list[ModelSummary] = _attrs_field(factory=list, kw_only=True)
     """ The models, newest first. Servers before 0.1.10 sent `null` when there were none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,15 +41,25 @@ class ListResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        models: list[dict[str, Any]] | None
-        if isinstance(self.models, list):
-            models = []
-            for models_type_0_item_data in self.models:
-                models_type_0_item = models_type_0_item_data.to_dict()
-                models.append(models_type_0_item)
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
 
-        else:
-            models = self.models
+    def _to_dict(self) -> dict[str, Any]:
+        models = []
+        for models_item_data in self.models:
+            models_item = models_item_data.to_dict()
+            models.append(models_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,39 +74,34 @@ class ListResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "models" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
+            if state.get("models", 0) is None:
+                del state["models"]  # an old server's null: the zero value
             if "models" in state:
+                models = []
+                _models = state.pop("models")
+                for models_item_data in _models:
+                    models_item = ModelSummary.from_dict(models_item_data)
 
-                def _parse_models(data: object) -> list[ModelSummary] | None:
-                    if data is None:
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        models_type_0 = []
-                        _models_type_0 = data
-                        for models_type_0_item_data in _models_type_0:
-                            models_type_0_item = ModelSummary.from_dict(
-                                models_type_0_item_data
-                            )
-
-                            models_type_0.append(models_type_0_item)
-
-                        return models_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[ModelSummary] | None, data)
-
-                models = _parse_models(state.pop("models"))
+                    models.append(models_item)
 
                 state["models"] = models
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -100,26 +109,12 @@ class ListResponse:
         from ..models.model_summary import ModelSummary
 
         d = dict(src_dict)
+        models = []
+        _models = zero_if_null(d.pop("models", None), [])
+        for models_item_data in _models:
+            models_item = ModelSummary.from_dict(models_item_data)
 
-        def _parse_models(data: object) -> list[ModelSummary] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                models_type_0 = []
-                _models_type_0 = data
-                for models_type_0_item_data in _models_type_0:
-                    models_type_0_item = ModelSummary.from_dict(models_type_0_item_data)
-
-                    models_type_0.append(models_type_0_item)
-
-                return models_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ModelSummary] | None, data)
-
-        models = _parse_models(d.pop("models"))
+            models.append(models_item)
 
         list_response = cls(
             models=models,
@@ -140,7 +135,7 @@ class ListResponse:
     }
 
     @overload
-    def __getitem__(self, key: Literal["models"]) -> list[ModelSummary] | None: ...
+    def __getitem__(self, key: Literal["models"]) -> list[ModelSummary]: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -181,5 +176,6 @@ class ListResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("models",))
+_ZERO: tuple[tuple[str, str], ...] = (("models", "models"),)
 
 from ..models.model_summary import ModelSummary

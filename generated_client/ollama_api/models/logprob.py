@@ -16,7 +16,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.token_logprob import TokenLogprob
@@ -30,31 +35,53 @@ T = TypeVar("T", bound="Logprob")
 class Logprob:
     """A generated token, its log probability and, when asked for, the likeliest alternatives."""
 
-    token: str
-    logprob: float
-    bytes_: list[int] | Unset = UNSET
-    top_logprobs: list[TokenLogprob] | Unset = UNSET
+    token: str = _attrs_field(default="", kw_only=True)
+    logprob: float = _attrs_field(default=0.0, kw_only=True)
+    bytes_: list[int] = _attrs_field(factory=list, kw_only=True)
+    top_logprobs: list[TokenLogprob] = _attrs_field(factory=list, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "bytes_",
+            "top_logprobs",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         token = self.token
 
         logprob = self.logprob
 
-        bytes_: list[int] | Unset = UNSET
-        if not isinstance(self.bytes_, Unset):
-            bytes_ = self.bytes_
+        bytes_ = self.bytes_
 
-        top_logprobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.top_logprobs, Unset):
-            top_logprobs = []
-            for top_logprobs_item_data in self.top_logprobs:
-                top_logprobs_item = top_logprobs_item_data.to_dict()
-                top_logprobs.append(top_logprobs_item)
+        top_logprobs = []
+        for top_logprobs_item_data in self.top_logprobs:
+            top_logprobs_item = top_logprobs_item_data.to_dict()
+            top_logprobs.append(top_logprobs_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,43 +89,46 @@ class Logprob:
             {
                 "token": token,
                 "logprob": logprob,
+                "bytes": bytes_,
+                "top_logprobs": top_logprobs,
             }
         )
-        if bytes_ is not UNSET:
-            field_dict["bytes"] = bytes_
-        if top_logprobs is not UNSET:
-            field_dict["top_logprobs"] = top_logprobs
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "token" in src_dict and "logprob" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "bytes" in state:
                 bytes_ = cast(list[int], state.pop("bytes"))
 
                 state["bytes_"] = bytes_
             if "top_logprobs" in state:
+                top_logprobs = []
                 _top_logprobs = state.pop("top_logprobs")
-                top_logprobs: list[TokenLogprob] | Unset = UNSET
-                if _top_logprobs is not UNSET:
-                    top_logprobs = []
-                    for top_logprobs_item_data in _top_logprobs:
-                        top_logprobs_item = TokenLogprob.from_dict(
-                            top_logprobs_item_data
-                        )
+                for top_logprobs_item_data in _top_logprobs:
+                    top_logprobs_item = TokenLogprob.from_dict(top_logprobs_item_data)
 
-                        top_logprobs.append(top_logprobs_item)
+                    top_logprobs.append(top_logprobs_item)
 
                 state["top_logprobs"] = top_logprobs
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -106,20 +136,18 @@ class Logprob:
         from ..models.token_logprob import TokenLogprob
 
         d = dict(src_dict)
-        token = d.pop("token")
+        token = zero_if_null(d.pop("token", None), "")
 
-        logprob = d.pop("logprob")
+        logprob = zero_if_null(d.pop("logprob", None), 0.0)
 
-        bytes_ = cast(list[int], d.pop("bytes", UNSET))
+        bytes_ = cast(list[int], zero_if_null(d.pop("bytes", None), []))
 
-        _top_logprobs = d.pop("top_logprobs", UNSET)
-        top_logprobs: list[TokenLogprob] | Unset = UNSET
-        if _top_logprobs is not UNSET:
-            top_logprobs = []
-            for top_logprobs_item_data in _top_logprobs:
-                top_logprobs_item = TokenLogprob.from_dict(top_logprobs_item_data)
+        top_logprobs = []
+        _top_logprobs = zero_if_null(d.pop("top_logprobs", None), [])
+        for top_logprobs_item_data in _top_logprobs:
+            top_logprobs_item = TokenLogprob.from_dict(top_logprobs_item_data)
 
-                top_logprobs.append(top_logprobs_item)
+            top_logprobs.append(top_logprobs_item)
 
         logprob = cls(
             token=token,
@@ -192,12 +220,12 @@ class Logprob:
         )
 
     @property
-    def bytes(self) -> list[int] | Unset:
+    def bytes(self) -> list[int]:
         """The same as `bytes_`, under its JSON name."""
         return self.bytes_
 
     @bytes.setter
-    def bytes(self, value: list[int] | Unset) -> None:
+    def bytes(self, value: list[int]) -> None:
         self.bytes_ = value
 
 
@@ -208,6 +236,16 @@ _KEYS: frozenset[str] = frozenset(
         "bytes",
         "top_logprobs",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("token", "token"),
+    ("logprob", "logprob"),
+    ("bytes_", "bytes"),
+    ("top_logprobs", "top_logprobs"),
+)
+_OMIT: tuple[str, ...] = (
+    "bytes",
+    "top_logprobs",
 )
 
 from ..models.token_logprob import TokenLogprob

@@ -16,7 +16,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.tool_call import ToolCall
@@ -33,46 +38,66 @@ class Message:
 
     """
 
-    role: str | Unset = UNSET
-    content: str | Unset = UNSET
+    role: str = _attrs_field(default="", kw_only=True)
+    content: str = _attrs_field(default="", kw_only=True)
     """ The text. Responses always carry it, possibly empty. """
-    thinking: str | Unset = UNSET
+    thinking: str = _attrs_field(default="", kw_only=True)
     """ The model's reasoning, from a thinking model; may be sent back in the history. """
-    images: list[str] | None | Unset = UNSET
+    images: list[str] = _attrs_field(factory=list, kw_only=True)
     """ Images for a vision model. Older servers send `null` in responses. """
-    tool_calls: list[ToolCall] | Unset = UNSET
-    tool_name: str | Unset = UNSET
+    tool_calls: list[ToolCall] = _attrs_field(factory=list, kw_only=True)
+    tool_name: str = _attrs_field(default="", kw_only=True)
     """ In a `tool` message, the tool whose result this is. """
-    tool_call_id: str | Unset = UNSET
+    tool_call_id: str = _attrs_field(default="", kw_only=True)
     """ In a `tool` message, the `id` of the call this answers. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "thinking",
+            "images",
+            "tool_calls",
+            "tool_name",
+            "tool_call_id",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         role = self.role
 
         content = self.content
 
         thinking = self.thinking
 
-        images: list[str] | None | Unset
-        if isinstance(self.images, Unset):
-            images = UNSET
-        elif isinstance(self.images, list):
-            images = self.images
+        images = self.images
 
-        else:
-            images = self.images
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
+        tool_calls = []
+        for tool_calls_item_data in self.tool_calls:
+            tool_calls_item = tool_calls_item_data.to_dict()
+            tool_calls.append(tool_calls_item)
 
         tool_name = self.tool_name
 
@@ -80,21 +105,17 @@ class Message:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role is not UNSET:
-            field_dict["role"] = role
-        if content is not UNSET:
-            field_dict["content"] = content
-        if thinking is not UNSET:
-            field_dict["thinking"] = thinking
-        if images is not UNSET:
-            field_dict["images"] = images
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if tool_name is not UNSET:
-            field_dict["tool_name"] = tool_name
-        if tool_call_id is not UNSET:
-            field_dict["tool_call_id"] = tool_call_id
+        field_dict.update(
+            {
+                "role": role,
+                "content": content,
+                "thinking": thinking,
+                "images": images,
+                "tool_calls": tool_calls,
+                "tool_name": tool_name,
+                "tool_call_id": tool_call_id,
+            }
+        )
 
         return field_dict
 
@@ -103,43 +124,32 @@ class Message:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
-            if "images" in state:
-
-                def _parse_images(data: object) -> list[str] | None | Unset:
-                    if data is None:
-                        return data
-                    if isinstance(data, Unset):
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        images_type_0 = cast(list[str], data)
-
-                        return images_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[str] | None | Unset, data)
-
-                images = _parse_images(state.pop("images"))
-
-                state["images"] = images
+            if state.get("images", 0) is None:
+                del state["images"]  # an old server's null: the zero value
             if "tool_calls" in state:
+                tool_calls = []
                 _tool_calls = state.pop("tool_calls")
-                tool_calls: list[ToolCall] | Unset = UNSET
-                if _tool_calls is not UNSET:
-                    tool_calls = []
-                    for tool_calls_item_data in _tool_calls:
-                        tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+                for tool_calls_item_data in _tool_calls:
+                    tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
 
-                        tool_calls.append(tool_calls_item)
+                    tool_calls.append(tool_calls_item)
 
                 state["tool_calls"] = tool_calls
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -147,41 +157,24 @@ class Message:
         from ..models.tool_call import ToolCall
 
         d = dict(src_dict)
-        role = d.pop("role", UNSET)
+        role = zero_if_null(d.pop("role", None), "")
 
-        content = d.pop("content", UNSET)
+        content = zero_if_null(d.pop("content", None), "")
 
-        thinking = d.pop("thinking", UNSET)
+        thinking = zero_if_null(d.pop("thinking", None), "")
 
-        def _parse_images(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                images_type_0 = cast(list[str], data)
+        images = cast(list[str], zero_if_null(d.pop("images", None), []))
 
-                return images_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+        tool_calls = []
+        _tool_calls = zero_if_null(d.pop("tool_calls", None), [])
+        for tool_calls_item_data in _tool_calls:
+            tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
 
-        images = _parse_images(d.pop("images", UNSET))
+            tool_calls.append(tool_calls_item)
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+        tool_name = zero_if_null(d.pop("tool_name", None), "")
 
-                tool_calls.append(tool_calls_item)
-
-        tool_name = d.pop("tool_name", UNSET)
-
-        tool_call_id = d.pop("tool_call_id", UNSET)
+        tool_call_id = zero_if_null(d.pop("tool_call_id", None), "")
 
         message = cls(
             role=role,
@@ -220,7 +213,7 @@ class Message:
     @overload
     def __getitem__(self, key: Literal["thinking"]) -> str: ...
     @overload
-    def __getitem__(self, key: Literal["images"]) -> list[str] | None: ...
+    def __getitem__(self, key: Literal["images"]) -> list[str]: ...
     @overload
     def __getitem__(self, key: Literal["tool_calls"]) -> list[ToolCall]: ...
     @overload
@@ -276,6 +269,22 @@ _KEYS: frozenset[str] = frozenset(
         "tool_name",
         "tool_call_id",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("role", "role"),
+    ("content", "content"),
+    ("thinking", "thinking"),
+    ("images", "images"),
+    ("tool_calls", "tool_calls"),
+    ("tool_name", "tool_name"),
+    ("tool_call_id", "tool_call_id"),
+)
+_OMIT: tuple[str, ...] = (
+    "thinking",
+    "images",
+    "tool_calls",
+    "tool_name",
+    "tool_call_id",
 )
 
 from ..models.tool_call import ToolCall

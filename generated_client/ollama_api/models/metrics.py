@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="Metrics")
 
@@ -24,25 +29,55 @@ T = TypeVar("T", bound="Metrics")
 class Metrics:
     """Timings and token counts, sent on the final chunk only. Zero values are left out."""
 
-    total_duration: int | Unset = UNSET
+    total_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent on the whole request, in nanoseconds. """
-    load_duration: int | Unset = UNSET
+    load_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent loading the model, in nanoseconds. Cloud models send none. """
-    prompt_eval_count: int | Unset = UNSET
+    prompt_eval_count: int = _attrs_field(default=0, kw_only=True)
     """ Tokens in the prompt. """
-    prompt_eval_duration: int | Unset = UNSET
+    prompt_eval_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent on the prompt, in nanoseconds. """
-    eval_count: int | Unset = UNSET
+    eval_count: int = _attrs_field(default=0, kw_only=True)
     """ Tokens generated. """
-    eval_duration: int | Unset = UNSET
+    eval_duration: int = _attrs_field(default=0, kw_only=True)
     """ Time spent generating, in nanoseconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "prompt_eval_duration",
+            "eval_count",
+            "eval_duration",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         total_duration = self.total_duration
 
         load_duration = self.load_duration
@@ -57,19 +92,16 @@ class Metrics:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if total_duration is not UNSET:
-            field_dict["total_duration"] = total_duration
-        if load_duration is not UNSET:
-            field_dict["load_duration"] = load_duration
-        if prompt_eval_count is not UNSET:
-            field_dict["prompt_eval_count"] = prompt_eval_count
-        if prompt_eval_duration is not UNSET:
-            field_dict["prompt_eval_duration"] = prompt_eval_duration
-        if eval_count is not UNSET:
-            field_dict["eval_count"] = eval_count
-        if eval_duration is not UNSET:
-            field_dict["eval_duration"] = eval_duration
+        field_dict.update(
+            {
+                "total_duration": total_duration,
+                "load_duration": load_duration,
+                "prompt_eval_count": prompt_eval_count,
+                "prompt_eval_duration": prompt_eval_duration,
+                "eval_count": eval_count,
+                "eval_duration": eval_duration,
+            }
+        )
 
         return field_dict
 
@@ -79,27 +111,36 @@ class Metrics:
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        total_duration = d.pop("total_duration", UNSET)
+        total_duration = zero_if_null(d.pop("total_duration", None), 0)
 
-        load_duration = d.pop("load_duration", UNSET)
+        load_duration = zero_if_null(d.pop("load_duration", None), 0)
 
-        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+        prompt_eval_count = zero_if_null(d.pop("prompt_eval_count", None), 0)
 
-        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+        prompt_eval_duration = zero_if_null(d.pop("prompt_eval_duration", None), 0)
 
-        eval_count = d.pop("eval_count", UNSET)
+        eval_count = zero_if_null(d.pop("eval_count", None), 0)
 
-        eval_duration = d.pop("eval_duration", UNSET)
+        eval_duration = zero_if_null(d.pop("eval_duration", None), 0)
 
         metrics = cls(
             total_duration=total_duration,
@@ -189,4 +230,20 @@ _KEYS: frozenset[str] = frozenset(
         "eval_count",
         "eval_duration",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("total_duration", "total_duration"),
+    ("load_duration", "load_duration"),
+    ("prompt_eval_count", "prompt_eval_count"),
+    ("prompt_eval_duration", "prompt_eval_duration"),
+    ("eval_count", "eval_count"),
+    ("eval_duration", "eval_duration"),
+)
+_OMIT: tuple[str, ...] = (
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
 )

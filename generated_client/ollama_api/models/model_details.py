@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="ModelDetails")
 
@@ -23,36 +28,55 @@ T = TypeVar("T", bound="ModelDetails")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ModelDetails:
-    parent_model: str | Unset = UNSET
-    format_: str | Unset = UNSET
-    family: str | Unset = UNSET
-    families: list[str] | None | Unset = UNSET
+    parent_model: str = _attrs_field(default="", kw_only=True)
+    format_: str = _attrs_field(default="", kw_only=True)
+    family: str = _attrs_field(default="", kw_only=True)
+    families: list[str] = _attrs_field(factory=list, kw_only=True)
     """ Model families; `null` when the model declares none. """
-    parameter_size: str | Unset = UNSET
-    quantization_level: str | Unset = UNSET
-    context_length: int | Unset = UNSET
-    embedding_length: int | Unset = UNSET
+    parameter_size: str = _attrs_field(default="", kw_only=True)
+    quantization_level: str = _attrs_field(default="", kw_only=True)
+    context_length: int = _attrs_field(default=0, kw_only=True)
+    embedding_length: int = _attrs_field(default=0, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "context_length",
+            "embedding_length",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         parent_model = self.parent_model
 
         format_ = self.format_
 
         family = self.family
 
-        families: list[str] | None | Unset
-        if isinstance(self.families, Unset):
-            families = UNSET
-        elif isinstance(self.families, list):
-            families = self.families
-
-        else:
-            families = self.families
+        families = self.families
 
         parameter_size = self.parameter_size
 
@@ -64,23 +88,18 @@ class ModelDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if parent_model is not UNSET:
-            field_dict["parent_model"] = parent_model
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if family is not UNSET:
-            field_dict["family"] = family
-        if families is not UNSET:
-            field_dict["families"] = families
-        if parameter_size is not UNSET:
-            field_dict["parameter_size"] = parameter_size
-        if quantization_level is not UNSET:
-            field_dict["quantization_level"] = quantization_level
-        if context_length is not UNSET:
-            field_dict["context_length"] = context_length
-        if embedding_length is not UNSET:
-            field_dict["embedding_length"] = embedding_length
+        field_dict.update(
+            {
+                "parent_model": parent_model,
+                "format": format_,
+                "family": family,
+                "families": families,
+                "parameter_size": parameter_size,
+                "quantization_level": quantization_level,
+                "context_length": context_length,
+                "embedding_length": embedding_length,
+            }
+        )
 
         return field_dict
 
@@ -89,69 +108,45 @@ class ModelDetails:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
+            if state.get("families", 0) is None:
+                del state["families"]  # an old server's null: the zero value
             if "format" in state:
                 state["format_"] = state.pop("format")
-            if "families" in state:
-
-                def _parse_families(data: object) -> list[str] | None | Unset:
-                    if data is None:
-                        return data
-                    if isinstance(data, Unset):
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        families_type_0 = cast(list[str], data)
-
-                        return families_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[str] | None | Unset, data)
-
-                families = _parse_families(state.pop("families"))
-
-                state["families"] = families
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        parent_model = d.pop("parent_model", UNSET)
+        parent_model = zero_if_null(d.pop("parent_model", None), "")
 
-        format_ = d.pop("format", UNSET)
+        format_ = zero_if_null(d.pop("format", None), "")
 
-        family = d.pop("family", UNSET)
+        family = zero_if_null(d.pop("family", None), "")
 
-        def _parse_families(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                families_type_0 = cast(list[str], data)
+        families = cast(list[str], zero_if_null(d.pop("families", None), []))
 
-                return families_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+        parameter_size = zero_if_null(d.pop("parameter_size", None), "")
 
-        families = _parse_families(d.pop("families", UNSET))
+        quantization_level = zero_if_null(d.pop("quantization_level", None), "")
 
-        parameter_size = d.pop("parameter_size", UNSET)
+        context_length = zero_if_null(d.pop("context_length", None), 0)
 
-        quantization_level = d.pop("quantization_level", UNSET)
-
-        context_length = d.pop("context_length", UNSET)
-
-        embedding_length = d.pop("embedding_length", UNSET)
+        embedding_length = zero_if_null(d.pop("embedding_length", None), 0)
 
         model_details = cls(
             parent_model=parent_model,
@@ -192,7 +187,7 @@ class ModelDetails:
     @overload
     def __getitem__(self, key: Literal["family"]) -> str: ...
     @overload
-    def __getitem__(self, key: Literal["families"]) -> list[str] | None: ...
+    def __getitem__(self, key: Literal["families"]) -> list[str]: ...
     @overload
     def __getitem__(self, key: Literal["parameter_size"]) -> str: ...
     @overload
@@ -240,12 +235,12 @@ class ModelDetails:
         )
 
     @property
-    def format(self) -> str | Unset:
+    def format(self) -> str:
         """The same as `format_`, under its JSON name."""
         return self.format_
 
     @format.setter
-    def format(self, value: str | Unset) -> None:
+    def format(self, value: str) -> None:
         self.format_ = value
 
 
@@ -260,4 +255,18 @@ _KEYS: frozenset[str] = frozenset(
         "context_length",
         "embedding_length",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("parent_model", "parent_model"),
+    ("format_", "format"),
+    ("family", "family"),
+    ("families", "families"),
+    ("parameter_size", "parameter_size"),
+    ("quantization_level", "quantization_level"),
+    ("context_length", "context_length"),
+    ("embedding_length", "embedding_length"),
+)
+_OMIT: tuple[str, ...] = (
+    "context_length",
+    "embedding_length",
 )

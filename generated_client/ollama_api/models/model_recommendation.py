@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="ModelRecommendation")
 
@@ -22,21 +27,49 @@ T = TypeVar("T", bound="ModelRecommendation")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ModelRecommendation:
-    model: str
-    description: str
-    context_length: int | Unset = UNSET
-    max_output_tokens: int | Unset = UNSET
-    vram_bytes: int | Unset = UNSET
+    model: str = _attrs_field(default="", kw_only=True)
+    description: str = _attrs_field(default="", kw_only=True)
+    context_length: int = _attrs_field(default=0, kw_only=True)
+    max_output_tokens: int = _attrs_field(default=0, kw_only=True)
+    vram_bytes: int = _attrs_field(default=0, kw_only=True)
     """ How much memory the model needs, in bytes. """
-    required_plan: str | Unset = UNSET
+    required_plan: str = _attrs_field(default="", kw_only=True)
     """ The ollama.com plan a cloud model needs (since 0.30.0). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "context_length",
+            "max_output_tokens",
+            "vram_bytes",
+            "required_plan",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         model = self.model
 
         description = self.description
@@ -55,50 +88,51 @@ class ModelRecommendation:
             {
                 "model": model,
                 "description": description,
+                "context_length": context_length,
+                "max_output_tokens": max_output_tokens,
+                "vram_bytes": vram_bytes,
+                "required_plan": required_plan,
             }
         )
-        if context_length is not UNSET:
-            field_dict["context_length"] = context_length
-        if max_output_tokens is not UNSET:
-            field_dict["max_output_tokens"] = max_output_tokens
-        if vram_bytes is not UNSET:
-            field_dict["vram_bytes"] = vram_bytes
-        if required_plan is not UNSET:
-            field_dict["required_plan"] = required_plan
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "model" in src_dict
-            and "description" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model")
+        model = zero_if_null(d.pop("model", None), "")
 
-        description = d.pop("description")
+        description = zero_if_null(d.pop("description", None), "")
 
-        context_length = d.pop("context_length", UNSET)
+        context_length = zero_if_null(d.pop("context_length", None), 0)
 
-        max_output_tokens = d.pop("max_output_tokens", UNSET)
+        max_output_tokens = zero_if_null(d.pop("max_output_tokens", None), 0)
 
-        vram_bytes = d.pop("vram_bytes", UNSET)
+        vram_bytes = zero_if_null(d.pop("vram_bytes", None), 0)
 
-        required_plan = d.pop("required_plan", UNSET)
+        required_plan = zero_if_null(d.pop("required_plan", None), "")
 
         model_recommendation = cls(
             model=model,
@@ -188,4 +222,18 @@ _KEYS: frozenset[str] = frozenset(
         "vram_bytes",
         "required_plan",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("model", "model"),
+    ("description", "description"),
+    ("context_length", "context_length"),
+    ("max_output_tokens", "max_output_tokens"),
+    ("vram_bytes", "vram_bytes"),
+    ("required_plan", "required_plan"),
+)
+_OMIT: tuple[str, ...] = (
+    "context_length",
+    "max_output_tokens",
+    "vram_bytes",
+    "required_plan",
 )

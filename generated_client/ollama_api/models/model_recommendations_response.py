@@ -9,14 +9,18 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
     overload,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.model_recommendation import ModelRecommendation
@@ -28,7 +32,9 @@ T = TypeVar("T", bound="ModelRecommendationsResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ModelRecommendationsResponse:
-    recommendations: list[ModelRecommendation] | None
+    recommendations: list[ModelRecommendation] = _attrs_field(
+        factory=list, kw_only=True
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -36,15 +42,25 @@ class ModelRecommendationsResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        recommendations: list[dict[str, Any]] | None
-        if isinstance(self.recommendations, list):
-            recommendations = []
-            for recommendations_type_0_item_data in self.recommendations:
-                recommendations_type_0_item = recommendations_type_0_item_data.to_dict()
-                recommendations.append(recommendations_type_0_item)
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
 
-        else:
-            recommendations = self.recommendations
+    def _to_dict(self) -> dict[str, Any]:
+        recommendations = []
+        for recommendations_item_data in self.recommendations:
+            recommendations_item = recommendations_item_data.to_dict()
+            recommendations.append(recommendations_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,41 +75,36 @@ class ModelRecommendationsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "recommendations" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
+            if state.get("recommendations", 0) is None:
+                del state["recommendations"]  # an old server's null: the zero value
             if "recommendations" in state:
+                recommendations = []
+                _recommendations = state.pop("recommendations")
+                for recommendations_item_data in _recommendations:
+                    recommendations_item = ModelRecommendation.from_dict(
+                        recommendations_item_data
+                    )
 
-                def _parse_recommendations(
-                    data: object,
-                ) -> list[ModelRecommendation] | None:
-                    if data is None:
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        recommendations_type_0 = []
-                        _recommendations_type_0 = data
-                        for recommendations_type_0_item_data in _recommendations_type_0:
-                            recommendations_type_0_item = ModelRecommendation.from_dict(
-                                recommendations_type_0_item_data
-                            )
-
-                            recommendations_type_0.append(recommendations_type_0_item)
-
-                        return recommendations_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[ModelRecommendation] | None, data)
-
-                recommendations = _parse_recommendations(state.pop("recommendations"))
+                    recommendations.append(recommendations_item)
 
                 state["recommendations"] = recommendations
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -101,28 +112,14 @@ class ModelRecommendationsResponse:
         from ..models.model_recommendation import ModelRecommendation
 
         d = dict(src_dict)
+        recommendations = []
+        _recommendations = zero_if_null(d.pop("recommendations", None), [])
+        for recommendations_item_data in _recommendations:
+            recommendations_item = ModelRecommendation.from_dict(
+                recommendations_item_data
+            )
 
-        def _parse_recommendations(data: object) -> list[ModelRecommendation] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                recommendations_type_0 = []
-                _recommendations_type_0 = data
-                for recommendations_type_0_item_data in _recommendations_type_0:
-                    recommendations_type_0_item = ModelRecommendation.from_dict(
-                        recommendations_type_0_item_data
-                    )
-
-                    recommendations_type_0.append(recommendations_type_0_item)
-
-                return recommendations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ModelRecommendation] | None, data)
-
-        recommendations = _parse_recommendations(d.pop("recommendations"))
+            recommendations.append(recommendations_item)
 
         model_recommendations_response = cls(
             recommendations=recommendations,
@@ -145,7 +142,7 @@ class ModelRecommendationsResponse:
     @overload
     def __getitem__(
         self, key: Literal["recommendations"]
-    ) -> list[ModelRecommendation] | None: ...
+    ) -> list[ModelRecommendation]: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -186,5 +183,6 @@ class ModelRecommendationsResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("recommendations",))
+_ZERO: tuple[tuple[str, str], ...] = (("recommendations", "recommendations"),)
 
 from ..models.model_recommendation import ModelRecommendation

@@ -1,6 +1,7 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -16,7 +17,15 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    GO_ZERO_TIME,
+    Unset,
+    defaults_on_class,
+    go_time,
+    model_repr,
+    parse_time,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.model_details import ModelDetails
@@ -34,37 +43,61 @@ class ModelSummary:
 
     """
 
-    modified_at: str
+    name: str = _attrs_field(default="", kw_only=True)
+    """ The model's shortest name, such as `llama3.2:latest`. """
+    model: str = _attrs_field(default="", kw_only=True)
+    """ The same name again; absent before 0.1.21. """
+    remote_model: str = _attrs_field(default="", kw_only=True)
+    remote_host: str = _attrs_field(default="", kw_only=True)
+    modified_at: datetime.datetime = _attrs_field(default=GO_ZERO_TIME, kw_only=True)
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
-    size: int
+    size: int = _attrs_field(default=0, kw_only=True)
     """ Bytes on disk. """
-    name: str | Unset = UNSET
-    """ The model's shortest name, such as `llama3.2:latest`. """
-    model: str | Unset = UNSET
-    """ The same name again; absent before 0.1.21. """
-    remote_model: str | Unset = UNSET
-    remote_host: str | Unset = UNSET
-    digest: str | Unset = UNSET
+    digest: str = _attrs_field(default="", kw_only=True)
     """ The manifest's sha256, normally in bare hex. ollama.com sends a 12-digit prefix, and some
     servers prefix it with `sha256:`.
      """
-    details: ModelDetails | Unset = UNSET
-    capabilities: list[str] | Unset = UNSET
+    details: ModelDetails = _attrs_field(factory=lambda: ModelDetails(), kw_only=True)
+    capabilities: list[str] = _attrs_field(factory=list, kw_only=True)
     """ What the model can do: `completion`, `tools`, `insert`, `vision`, `embedding`, `thinking`,
     `image`, `audio`, and whatever later servers add.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _wire_times: ClassVar[tuple[str, ...]] = ("modified_at",)
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "remote_model",
+            "remote_host",
+            "capabilities",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        modified_at = self.modified_at
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
 
-        size = self.size
-
+    def _to_dict(self) -> dict[str, Any]:
         name = self.name
 
         model = self.model
@@ -73,65 +106,58 @@ class ModelSummary:
 
         remote_host = self.remote_host
 
+        modified_at = go_time(self.modified_at)
+
+        size = self.size
+
         digest = self.digest
 
-        details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
+        details = self.details.to_dict()
 
-        capabilities: list[str] | Unset = UNSET
-        if not isinstance(self.capabilities, Unset):
-            capabilities = self.capabilities
+        capabilities = self.capabilities
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "name": name,
+                "model": model,
+                "remote_model": remote_model,
+                "remote_host": remote_host,
                 "modified_at": modified_at,
                 "size": size,
+                "digest": digest,
+                "details": details,
+                "capabilities": capabilities,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if model is not UNSET:
-            field_dict["model"] = model
-        if remote_model is not UNSET:
-            field_dict["remote_model"] = remote_model
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
-        if digest is not UNSET:
-            field_dict["digest"] = digest
-        if details is not UNSET:
-            field_dict["details"] = details
-        if capabilities is not UNSET:
-            field_dict["capabilities"] = capabilities
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "modified_at" in src_dict
-            and "size" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "details" in state:
-                _details = state.pop("details")
-                details: ModelDetails | Unset
-                if isinstance(_details, Unset):
-                    details = UNSET
-                else:
-                    details = ModelDetails.from_dict(_details)
+                details = ModelDetails.from_dict(state.pop("details"))
 
                 state["details"] = details
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -139,36 +165,33 @@ class ModelSummary:
         from ..models.model_details import ModelDetails
 
         d = dict(src_dict)
-        modified_at = d.pop("modified_at")
+        name = zero_if_null(d.pop("name", None), "")
 
-        size = d.pop("size")
+        model = zero_if_null(d.pop("model", None), "")
 
-        name = d.pop("name", UNSET)
+        remote_model = zero_if_null(d.pop("remote_model", None), "")
 
-        model = d.pop("model", UNSET)
+        remote_host = zero_if_null(d.pop("remote_host", None), "")
 
-        remote_model = d.pop("remote_model", UNSET)
+        modified_at = parse_time(
+            zero_if_null(d.pop("modified_at", None), "0001-01-01T00:00:00Z")
+        )
 
-        remote_host = d.pop("remote_host", UNSET)
+        size = zero_if_null(d.pop("size", None), 0)
 
-        digest = d.pop("digest", UNSET)
+        digest = zero_if_null(d.pop("digest", None), "")
 
-        _details = d.pop("details", UNSET)
-        details: ModelDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = ModelDetails.from_dict(_details)
+        details = ModelDetails.from_dict(zero_if_null(d.pop("details", None), {}))
 
-        capabilities = cast(list[str], d.pop("capabilities", UNSET))
+        capabilities = cast(list[str], zero_if_null(d.pop("capabilities", None), []))
 
         model_summary = cls(
-            modified_at=modified_at,
-            size=size,
             name=name,
             model=model,
             remote_model=remote_model,
             remote_host=remote_host,
+            modified_at=modified_at,
+            size=size,
             digest=digest,
             details=details,
             capabilities=capabilities,
@@ -185,21 +208,17 @@ class ModelSummary:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "modified_at": "modified_at",
-        "size": "size",
         "name": "name",
         "model": "model",
         "remote_model": "remote_model",
         "remote_host": "remote_host",
+        "modified_at": "modified_at",
+        "size": "size",
         "digest": "digest",
         "details": "details",
         "capabilities": "capabilities",
     }
 
-    @overload
-    def __getitem__(self, key: Literal["modified_at"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["size"]) -> int: ...
     @overload
     def __getitem__(self, key: Literal["name"]) -> str: ...
     @overload
@@ -208,6 +227,10 @@ class ModelSummary:
     def __getitem__(self, key: Literal["remote_model"]) -> str: ...
     @overload
     def __getitem__(self, key: Literal["remote_host"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["modified_at"]) -> datetime.datetime: ...
+    @overload
+    def __getitem__(self, key: Literal["size"]) -> int: ...
     @overload
     def __getitem__(self, key: Literal["digest"]) -> str: ...
     @overload
@@ -255,16 +278,32 @@ class ModelSummary:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "modified_at",
-        "size",
         "name",
         "model",
         "remote_model",
         "remote_host",
+        "modified_at",
+        "size",
         "digest",
         "details",
         "capabilities",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("name", "name"),
+    ("model", "model"),
+    ("remote_model", "remote_model"),
+    ("remote_host", "remote_host"),
+    ("modified_at", "modified_at"),
+    ("size", "size"),
+    ("digest", "digest"),
+    ("details", "details"),
+    ("capabilities", "capabilities"),
+)
+_OMIT: tuple[str, ...] = (
+    "remote_model",
+    "remote_host",
+    "capabilities",
 )
 
 from ..models.model_details import ModelDetails

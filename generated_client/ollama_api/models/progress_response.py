@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="ProgressResponse")
 
@@ -24,21 +29,48 @@ T = TypeVar("T", bound="ProgressResponse")
 class ProgressResponse:
     """One step of a create, pull or push."""
 
-    status: str
+    status: str = _attrs_field(default="", kw_only=True)
     """ What the server is doing, such as `pulling manifest`, `pulling <digest prefix>` or `success`. """
-    digest: str | Unset = UNSET
+    digest: str = _attrs_field(default="", kw_only=True)
     """ The layer being transferred. Quantize progress sends a dummy digest of zeros. """
-    total: int | Unset = UNSET
+    total: int = _attrs_field(default=0, kw_only=True)
     """ Size of the layer in bytes. """
-    completed: int | Unset = UNSET
+    completed: int = _attrs_field(default=0, kw_only=True)
     """ Bytes transferred so far; absent while zero. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "digest",
+            "total",
+            "completed",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         status = self.status
 
         digest = self.digest
@@ -52,40 +84,46 @@ class ProgressResponse:
         field_dict.update(
             {
                 "status": status,
+                "digest": digest,
+                "total": total,
+                "completed": completed,
             }
         )
-        if digest is not UNSET:
-            field_dict["digest"] = digest
-        if total is not UNSET:
-            field_dict["total"] = total
-        if completed is not UNSET:
-            field_dict["completed"] = completed
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "status" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = zero_if_null(d.pop("status", None), "")
 
-        digest = d.pop("digest", UNSET)
+        digest = zero_if_null(d.pop("digest", None), "")
 
-        total = d.pop("total", UNSET)
+        total = zero_if_null(d.pop("total", None), 0)
 
-        completed = d.pop("completed", UNSET)
+        completed = zero_if_null(d.pop("completed", None), 0)
 
         progress_response = cls(
             status=status,
@@ -165,4 +203,15 @@ _KEYS: frozenset[str] = frozenset(
         "total",
         "completed",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("status", "status"),
+    ("digest", "digest"),
+    ("total", "total"),
+    ("completed", "completed"),
+)
+_OMIT: tuple[str, ...] = (
+    "digest",
+    "total",
+    "completed",
 )

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.running_model import RunningModel
@@ -27,7 +32,7 @@ T = TypeVar("T", bound="PsResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class PsResponse:
-    models: list[RunningModel]
+    models: list[RunningModel] = _attrs_field(factory=list, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -35,6 +40,21 @@ class PsResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         models = []
         for models_item_data in self.models:
             models_item = models_item_data.to_dict()
@@ -53,7 +73,7 @@ class PsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "models" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "models" in state:
                 models = []
@@ -65,11 +85,20 @@ class PsResponse:
 
                 state["models"] = models
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -78,7 +107,7 @@ class PsResponse:
 
         d = dict(src_dict)
         models = []
-        _models = d.pop("models")
+        _models = zero_if_null(d.pop("models", None), [])
         for models_item_data in _models:
             models_item = RunningModel.from_dict(models_item_data)
 
@@ -144,5 +173,6 @@ class PsResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("models",))
+_ZERO: tuple[tuple[str, str], ...] = (("models", "models"),)
 
 from ..models.running_model import RunningModel

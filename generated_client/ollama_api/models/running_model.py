@@ -1,6 +1,7 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -15,7 +16,15 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    GO_ZERO_TIME,
+    Unset,
+    defaults_on_class,
+    go_time,
+    model_repr,
+    parse_time,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.model_details import ModelDetails
@@ -32,37 +41,52 @@ class RunningModel:
 
     """
 
-    model: str
-    size: int
-    digest: str
-    expires_at: str
+    name: str = _attrs_field(default="", kw_only=True)
+    model: str = _attrs_field(default="", kw_only=True)
+    size: int = _attrs_field(default=0, kw_only=True)
+    digest: str = _attrs_field(default="", kw_only=True)
+    details: ModelDetails = _attrs_field(factory=lambda: ModelDetails(), kw_only=True)
+    expires_at: datetime.datetime = _attrs_field(default=GO_ZERO_TIME, kw_only=True)
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
-    name: str | Unset = UNSET
-    details: ModelDetails | Unset = UNSET
-    size_vram: int | Unset = UNSET
+    size_vram: int = _attrs_field(default=0, kw_only=True)
     """ Bytes held in GPU memory; 0 on a machine without a GPU. """
-    context_length: int | Unset = UNSET
+    context_length: int = _attrs_field(default=0, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _wire_times: ClassVar[tuple[str, ...]] = ("expires_at",)
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
+        name = self.name
+
         model = self.model
 
         size = self.size
 
         digest = self.digest
 
-        expires_at = self.expires_at
+        details = self.details.to_dict()
 
-        name = self.name
-
-        details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
+        expires_at = go_time(self.expires_at)
 
         size_vram = self.size_vram
 
@@ -72,49 +96,43 @@ class RunningModel:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "name": name,
                 "model": model,
                 "size": size,
                 "digest": digest,
+                "details": details,
                 "expires_at": expires_at,
+                "size_vram": size_vram,
+                "context_length": context_length,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if details is not UNSET:
-            field_dict["details"] = details
-        if size_vram is not UNSET:
-            field_dict["size_vram"] = size_vram
-        if context_length is not UNSET:
-            field_dict["context_length"] = context_length
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "model" in src_dict
-            and "size" in src_dict
-            and "digest" in src_dict
-            and "expires_at" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "details" in state:
-                _details = state.pop("details")
-                details: ModelDetails | Unset
-                if isinstance(_details, Unset):
-                    details = UNSET
-                else:
-                    details = ModelDetails.from_dict(_details)
+                details = ModelDetails.from_dict(state.pop("details"))
 
                 state["details"] = details
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -122,34 +140,31 @@ class RunningModel:
         from ..models.model_details import ModelDetails
 
         d = dict(src_dict)
-        model = d.pop("model")
+        name = zero_if_null(d.pop("name", None), "")
 
-        size = d.pop("size")
+        model = zero_if_null(d.pop("model", None), "")
 
-        digest = d.pop("digest")
+        size = zero_if_null(d.pop("size", None), 0)
 
-        expires_at = d.pop("expires_at")
+        digest = zero_if_null(d.pop("digest", None), "")
 
-        name = d.pop("name", UNSET)
+        details = ModelDetails.from_dict(zero_if_null(d.pop("details", None), {}))
 
-        _details = d.pop("details", UNSET)
-        details: ModelDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = ModelDetails.from_dict(_details)
+        expires_at = parse_time(
+            zero_if_null(d.pop("expires_at", None), "0001-01-01T00:00:00Z")
+        )
 
-        size_vram = d.pop("size_vram", UNSET)
+        size_vram = zero_if_null(d.pop("size_vram", None), 0)
 
-        context_length = d.pop("context_length", UNSET)
+        context_length = zero_if_null(d.pop("context_length", None), 0)
 
         running_model = cls(
+            name=name,
             model=model,
             size=size,
             digest=digest,
-            expires_at=expires_at,
-            name=name,
             details=details,
+            expires_at=expires_at,
             size_vram=size_vram,
             context_length=context_length,
         )
@@ -165,16 +180,18 @@ class RunningModel:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
+        "name": "name",
         "model": "model",
         "size": "size",
         "digest": "digest",
-        "expires_at": "expires_at",
-        "name": "name",
         "details": "details",
+        "expires_at": "expires_at",
         "size_vram": "size_vram",
         "context_length": "context_length",
     }
 
+    @overload
+    def __getitem__(self, key: Literal["name"]) -> str: ...
     @overload
     def __getitem__(self, key: Literal["model"]) -> str: ...
     @overload
@@ -182,11 +199,9 @@ class RunningModel:
     @overload
     def __getitem__(self, key: Literal["digest"]) -> str: ...
     @overload
-    def __getitem__(self, key: Literal["expires_at"]) -> str: ...
-    @overload
-    def __getitem__(self, key: Literal["name"]) -> str: ...
-    @overload
     def __getitem__(self, key: Literal["details"]) -> ModelDetails: ...
+    @overload
+    def __getitem__(self, key: Literal["expires_at"]) -> datetime.datetime: ...
     @overload
     def __getitem__(self, key: Literal["size_vram"]) -> int: ...
     @overload
@@ -232,15 +247,25 @@ class RunningModel:
 
 _KEYS: frozenset[str] = frozenset(
     (
+        "name",
         "model",
         "size",
         "digest",
-        "expires_at",
-        "name",
         "details",
+        "expires_at",
         "size_vram",
         "context_length",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("name", "name"),
+    ("model", "model"),
+    ("size", "size"),
+    ("digest", "digest"),
+    ("details", "details"),
+    ("expires_at", "expires_at"),
+    ("size_vram", "size_vram"),
+    ("context_length", "context_length"),
 )
 
 from ..models.model_details import ModelDetails

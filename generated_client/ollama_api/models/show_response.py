@@ -1,6 +1,7 @@
 # Generated from openapi.yaml by scripts/regenerate: do not edit; change the spec or codegen/ instead.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -16,7 +17,15 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    GO_ZERO_TIME,
+    Unset,
+    defaults_on_class,
+    go_time,
+    model_repr,
+    parse_time,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.message import Message
@@ -32,37 +41,80 @@ T = TypeVar("T", bound="ShowResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ShowResponse:
-    license_: str | Unset = UNSET
-    modelfile: str | Unset = UNSET
-    parameters: str | Unset = UNSET
+    license_: str = _attrs_field(default="", kw_only=True)
+    modelfile: str = _attrs_field(default="", kw_only=True)
+    parameters: str = _attrs_field(default="", kw_only=True)
     """ The model's parameters, one per line. """
-    template: str | Unset = UNSET
-    system: str | Unset = UNSET
-    renderer: str | Unset = UNSET
-    parser: str | Unset = UNSET
-    details: ModelDetails | Unset = UNSET
-    messages: list[Message] | Unset = UNSET
-    remote_model: str | Unset = UNSET
-    remote_host: str | Unset = UNSET
-    model_info: ShowResponseModelInfo | Unset = UNSET
+    template: str = _attrs_field(default="", kw_only=True)
+    system: str = _attrs_field(default="", kw_only=True)
+    renderer: str = _attrs_field(default="", kw_only=True)
+    parser: str = _attrs_field(default="", kw_only=True)
+    details: ModelDetails = _attrs_field(factory=lambda: ModelDetails(), kw_only=True)
+    messages: list[Message] = _attrs_field(factory=list, kw_only=True)
+    remote_model: str = _attrs_field(default="", kw_only=True)
+    remote_host: str = _attrs_field(default="", kw_only=True)
+    model_info: ShowResponseModelInfo = _attrs_field(
+        factory=lambda: ShowResponseModelInfo(), kw_only=True
+    )
     """ The model file's metadata, keyed like `general.architecture`. """
-    projector_info: ShowResponseProjectorInfo | Unset = UNSET
-    tensors: list[Tensor] | Unset = UNSET
-    capabilities: list[str] | Unset = UNSET
+    projector_info: ShowResponseProjectorInfo = _attrs_field(
+        factory=lambda: ShowResponseProjectorInfo(), kw_only=True
+    )
+    tensors: list[Tensor] = _attrs_field(factory=list, kw_only=True)
+    capabilities: list[str] = _attrs_field(factory=list, kw_only=True)
     """ What the model can do: `completion`, `tools`, `insert`, `vision`, `embedding`, `thinking`,
     `image`, `audio`, and whatever later servers add.
      """
-    modified_at: str | Unset = UNSET
+    modified_at: datetime.datetime = _attrs_field(default=GO_ZERO_TIME, kw_only=True)
     """ An RFC 3339 date-time with 0 to 9 fractional digits, in UTC (`Z`) or with an offset.
      """
-    requires: str | Unset = UNSET
+    requires: str = _attrs_field(default="", kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _wire_times: ClassVar[tuple[str, ...]] = ("modified_at",)
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "license_",
+            "modelfile",
+            "parameters",
+            "template",
+            "system",
+            "renderer",
+            "parser",
+            "messages",
+            "remote_model",
+            "remote_host",
+            "projector_info",
+            "tensors",
+            "capabilities",
+            "requires",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         license_ = self.license_
 
         modelfile = self.modelfile
@@ -77,81 +129,55 @@ class ShowResponse:
 
         parser = self.parser
 
-        details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
+        details = self.details.to_dict()
 
-        messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
-            messages = []
-            for messages_item_data in self.messages:
-                messages_item = messages_item_data.to_dict()
-                messages.append(messages_item)
+        messages = []
+        for messages_item_data in self.messages:
+            messages_item = messages_item_data.to_dict()
+            messages.append(messages_item)
 
         remote_model = self.remote_model
 
         remote_host = self.remote_host
 
-        model_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model_info, Unset):
-            model_info = self.model_info.to_dict()
+        model_info = self.model_info.to_dict()
 
-        projector_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.projector_info, Unset):
-            projector_info = self.projector_info.to_dict()
+        projector_info = self.projector_info.to_dict()
 
-        tensors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tensors, Unset):
-            tensors = []
-            for tensors_item_data in self.tensors:
-                tensors_item = tensors_item_data.to_dict()
-                tensors.append(tensors_item)
+        tensors = []
+        for tensors_item_data in self.tensors:
+            tensors_item = tensors_item_data.to_dict()
+            tensors.append(tensors_item)
 
-        capabilities: list[str] | Unset = UNSET
-        if not isinstance(self.capabilities, Unset):
-            capabilities = self.capabilities
+        capabilities = self.capabilities
 
-        modified_at = self.modified_at
+        modified_at = go_time(self.modified_at)
 
         requires = self.requires
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if license_ is not UNSET:
-            field_dict["license"] = license_
-        if modelfile is not UNSET:
-            field_dict["modelfile"] = modelfile
-        if parameters is not UNSET:
-            field_dict["parameters"] = parameters
-        if template is not UNSET:
-            field_dict["template"] = template
-        if system is not UNSET:
-            field_dict["system"] = system
-        if renderer is not UNSET:
-            field_dict["renderer"] = renderer
-        if parser is not UNSET:
-            field_dict["parser"] = parser
-        if details is not UNSET:
-            field_dict["details"] = details
-        if messages is not UNSET:
-            field_dict["messages"] = messages
-        if remote_model is not UNSET:
-            field_dict["remote_model"] = remote_model
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
-        if model_info is not UNSET:
-            field_dict["model_info"] = model_info
-        if projector_info is not UNSET:
-            field_dict["projector_info"] = projector_info
-        if tensors is not UNSET:
-            field_dict["tensors"] = tensors
-        if capabilities is not UNSET:
-            field_dict["capabilities"] = capabilities
-        if modified_at is not UNSET:
-            field_dict["modified_at"] = modified_at
-        if requires is not UNSET:
-            field_dict["requires"] = requires
+        field_dict.update(
+            {
+                "license": license_,
+                "modelfile": modelfile,
+                "parameters": parameters,
+                "template": template,
+                "system": system,
+                "renderer": renderer,
+                "parser": parser,
+                "details": details,
+                "messages": messages,
+                "remote_model": remote_model,
+                "remote_host": remote_host,
+                "model_info": model_info,
+                "projector_info": projector_info,
+                "tensors": tensors,
+                "capabilities": capabilities,
+                "modified_at": modified_at,
+                "requires": requires,
+            }
+        )
 
         return field_dict
 
@@ -163,62 +189,52 @@ class ShowResponse:
             if "license" in state:
                 state["license_"] = state.pop("license")
             if "details" in state:
-                _details = state.pop("details")
-                details: ModelDetails | Unset
-                if isinstance(_details, Unset):
-                    details = UNSET
-                else:
-                    details = ModelDetails.from_dict(_details)
+                details = ModelDetails.from_dict(state.pop("details"))
 
                 state["details"] = details
             if "messages" in state:
+                messages = []
                 _messages = state.pop("messages")
-                messages: list[Message] | Unset = UNSET
-                if _messages is not UNSET:
-                    messages = []
-                    for messages_item_data in _messages:
-                        messages_item = Message.from_dict(messages_item_data)
+                for messages_item_data in _messages:
+                    messages_item = Message.from_dict(messages_item_data)
 
-                        messages.append(messages_item)
+                    messages.append(messages_item)
 
                 state["messages"] = messages
             if "model_info" in state:
-                _model_info = state.pop("model_info")
-                model_info: ShowResponseModelInfo | Unset
-                if isinstance(_model_info, Unset):
-                    model_info = UNSET
-                else:
-                    model_info = ShowResponseModelInfo.from_dict(_model_info)
+                model_info = ShowResponseModelInfo.from_dict(state.pop("model_info"))
 
                 state["model_info"] = model_info
             if "projector_info" in state:
-                _projector_info = state.pop("projector_info")
-                projector_info: ShowResponseProjectorInfo | Unset
-                if isinstance(_projector_info, Unset):
-                    projector_info = UNSET
-                else:
-                    projector_info = ShowResponseProjectorInfo.from_dict(
-                        _projector_info
-                    )
+                projector_info = ShowResponseProjectorInfo.from_dict(
+                    state.pop("projector_info")
+                )
 
                 state["projector_info"] = projector_info
             if "tensors" in state:
+                tensors = []
                 _tensors = state.pop("tensors")
-                tensors: list[Tensor] | Unset = UNSET
-                if _tensors is not UNSET:
-                    tensors = []
-                    for tensors_item_data in _tensors:
-                        tensors_item = Tensor.from_dict(tensors_item_data)
+                for tensors_item_data in _tensors:
+                    tensors_item = Tensor.from_dict(tensors_item_data)
 
-                        tensors.append(tensors_item)
+                    tensors.append(tensors_item)
 
                 state["tensors"] = tensors
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -230,68 +246,55 @@ class ShowResponse:
         from ..models.tensor import Tensor
 
         d = dict(src_dict)
-        license_ = d.pop("license", UNSET)
+        license_ = zero_if_null(d.pop("license", None), "")
 
-        modelfile = d.pop("modelfile", UNSET)
+        modelfile = zero_if_null(d.pop("modelfile", None), "")
 
-        parameters = d.pop("parameters", UNSET)
+        parameters = zero_if_null(d.pop("parameters", None), "")
 
-        template = d.pop("template", UNSET)
+        template = zero_if_null(d.pop("template", None), "")
 
-        system = d.pop("system", UNSET)
+        system = zero_if_null(d.pop("system", None), "")
 
-        renderer = d.pop("renderer", UNSET)
+        renderer = zero_if_null(d.pop("renderer", None), "")
 
-        parser = d.pop("parser", UNSET)
+        parser = zero_if_null(d.pop("parser", None), "")
 
-        _details = d.pop("details", UNSET)
-        details: ModelDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = ModelDetails.from_dict(_details)
+        details = ModelDetails.from_dict(zero_if_null(d.pop("details", None), {}))
 
-        _messages = d.pop("messages", UNSET)
-        messages: list[Message] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-                messages_item = Message.from_dict(messages_item_data)
+        messages = []
+        _messages = zero_if_null(d.pop("messages", None), [])
+        for messages_item_data in _messages:
+            messages_item = Message.from_dict(messages_item_data)
 
-                messages.append(messages_item)
+            messages.append(messages_item)
 
-        remote_model = d.pop("remote_model", UNSET)
+        remote_model = zero_if_null(d.pop("remote_model", None), "")
 
-        remote_host = d.pop("remote_host", UNSET)
+        remote_host = zero_if_null(d.pop("remote_host", None), "")
 
-        _model_info = d.pop("model_info", UNSET)
-        model_info: ShowResponseModelInfo | Unset
-        if isinstance(_model_info, Unset):
-            model_info = UNSET
-        else:
-            model_info = ShowResponseModelInfo.from_dict(_model_info)
+        model_info = ShowResponseModelInfo.from_dict(
+            zero_if_null(d.pop("model_info", None), {})
+        )
 
-        _projector_info = d.pop("projector_info", UNSET)
-        projector_info: ShowResponseProjectorInfo | Unset
-        if isinstance(_projector_info, Unset):
-            projector_info = UNSET
-        else:
-            projector_info = ShowResponseProjectorInfo.from_dict(_projector_info)
+        projector_info = ShowResponseProjectorInfo.from_dict(
+            zero_if_null(d.pop("projector_info", None), {})
+        )
 
-        _tensors = d.pop("tensors", UNSET)
-        tensors: list[Tensor] | Unset = UNSET
-        if _tensors is not UNSET:
-            tensors = []
-            for tensors_item_data in _tensors:
-                tensors_item = Tensor.from_dict(tensors_item_data)
+        tensors = []
+        _tensors = zero_if_null(d.pop("tensors", None), [])
+        for tensors_item_data in _tensors:
+            tensors_item = Tensor.from_dict(tensors_item_data)
 
-                tensors.append(tensors_item)
+            tensors.append(tensors_item)
 
-        capabilities = cast(list[str], d.pop("capabilities", UNSET))
+        capabilities = cast(list[str], zero_if_null(d.pop("capabilities", None), []))
 
-        modified_at = d.pop("modified_at", UNSET)
+        modified_at = parse_time(
+            zero_if_null(d.pop("modified_at", None), "0001-01-01T00:00:00Z")
+        )
 
-        requires = d.pop("requires", UNSET)
+        requires = zero_if_null(d.pop("requires", None), "")
 
         show_response = cls(
             license_=license_,
@@ -376,7 +379,7 @@ class ShowResponse:
     @overload
     def __getitem__(self, key: Literal["capabilities"]) -> list[str]: ...
     @overload
-    def __getitem__(self, key: Literal["modified_at"]) -> str: ...
+    def __getitem__(self, key: Literal["modified_at"]) -> datetime.datetime: ...
     @overload
     def __getitem__(self, key: Literal["requires"]) -> str: ...
     @overload
@@ -418,12 +421,12 @@ class ShowResponse:
         )
 
     @property
-    def license(self) -> str | Unset:
+    def license(self) -> str:
         """The same as `license_`, under its JSON name."""
         return self.license_
 
     @license.setter
-    def license(self, value: str | Unset) -> None:
+    def license(self, value: str) -> None:
         self.license_ = value
 
 
@@ -447,6 +450,41 @@ _KEYS: frozenset[str] = frozenset(
         "modified_at",
         "requires",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("license_", "license"),
+    ("modelfile", "modelfile"),
+    ("parameters", "parameters"),
+    ("template", "template"),
+    ("system", "system"),
+    ("renderer", "renderer"),
+    ("parser", "parser"),
+    ("details", "details"),
+    ("messages", "messages"),
+    ("remote_model", "remote_model"),
+    ("remote_host", "remote_host"),
+    ("model_info", "model_info"),
+    ("projector_info", "projector_info"),
+    ("tensors", "tensors"),
+    ("capabilities", "capabilities"),
+    ("modified_at", "modified_at"),
+    ("requires", "requires"),
+)
+_OMIT: tuple[str, ...] = (
+    "license",
+    "modelfile",
+    "parameters",
+    "template",
+    "system",
+    "renderer",
+    "parser",
+    "messages",
+    "remote_model",
+    "remote_host",
+    "projector_info",
+    "tensors",
+    "capabilities",
+    "requires",
 )
 
 from ..models.message import Message

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.status_response_cloud import StatusResponseCloud
@@ -27,7 +32,9 @@ T = TypeVar("T", bound="StatusResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class StatusResponse:
-    cloud: StatusResponseCloud
+    cloud: StatusResponseCloud = _attrs_field(
+        factory=lambda: StatusResponseCloud(), kw_only=True
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -35,6 +42,21 @@ class StatusResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         cloud = self.cloud.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -50,18 +72,27 @@ class StatusResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "cloud" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "cloud" in state:
                 cloud = StatusResponseCloud.from_dict(state.pop("cloud"))
 
                 state["cloud"] = cloud
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -69,7 +100,7 @@ class StatusResponse:
         from ..models.status_response_cloud import StatusResponseCloud
 
         d = dict(src_dict)
-        cloud = StatusResponseCloud.from_dict(d.pop("cloud"))
+        cloud = StatusResponseCloud.from_dict(zero_if_null(d.pop("cloud", None), {}))
 
         status_response = cls(
             cloud=cloud,
@@ -131,5 +162,6 @@ class StatusResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("cloud",))
+_ZERO: tuple[tuple[str, str], ...] = (("cloud", "cloud"),)
 
 from ..models.status_response_cloud import StatusResponseCloud

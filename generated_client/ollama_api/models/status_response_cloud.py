@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="StatusResponseCloud")
 
@@ -22,8 +27,8 @@ T = TypeVar("T", bound="StatusResponseCloud")
 @defaults_on_class
 @_attrs_define(slots=False)
 class StatusResponseCloud:
-    disabled: bool | Unset = UNSET
-    source: str | Unset = UNSET
+    disabled: bool = _attrs_field(default=False, kw_only=True)
+    source: str = _attrs_field(default="", kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -31,17 +36,33 @@ class StatusResponseCloud:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         disabled = self.disabled
 
         source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
-        if source is not UNSET:
-            field_dict["source"] = source
+        field_dict.update(
+            {
+                "disabled": disabled,
+                "source": source,
+            }
+        )
 
         return field_dict
 
@@ -51,19 +72,28 @@ class StatusResponseCloud:
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        disabled = d.pop("disabled", UNSET)
+        disabled = zero_if_null(d.pop("disabled", None), False)
 
-        source = d.pop("source", UNSET)
+        source = zero_if_null(d.pop("source", None), "")
 
         status_response_cloud = cls(
             disabled=disabled,
@@ -133,4 +163,8 @@ _KEYS: frozenset[str] = frozenset(
         "disabled",
         "source",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("disabled", "disabled"),
+    ("source", "source"),
 )

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="Tensor")
 
@@ -23,9 +28,9 @@ T = TypeVar("T", bound="Tensor")
 @defaults_on_class
 @_attrs_define(slots=False)
 class Tensor:
-    name: str
-    type_: str
-    shape: list[int] | Unset = UNSET
+    name: str = _attrs_field(default="", kw_only=True)
+    type_: str = _attrs_field(default="", kw_only=True)
+    shape: list[int] = _attrs_field(factory=list, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -33,13 +38,26 @@ class Tensor:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         name = self.name
 
         type_ = self.type_
 
-        shape: list[int] | Unset = UNSET
-        if not isinstance(self.shape, Unset):
-            shape = self.shape
+        shape = self.shape
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,36 +65,44 @@ class Tensor:
             {
                 "name": name,
                 "type": type_,
+                "shape": shape,
             }
         )
-        if shape is not UNSET:
-            field_dict["shape"] = shape
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "name" in src_dict and "type" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "type" in state:
                 state["type_"] = state.pop("type")
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        name = zero_if_null(d.pop("name", None), "")
 
-        type_ = d.pop("type")
+        type_ = zero_if_null(d.pop("type", None), "")
 
-        shape = cast(list[int], d.pop("shape", UNSET))
+        shape = cast(list[int], zero_if_null(d.pop("shape", None), []))
 
         tensor = cls(
             name=name,
@@ -151,4 +177,9 @@ _KEYS: frozenset[str] = frozenset(
         "type",
         "shape",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("name", "name"),
+    ("type_", "type"),
+    ("shape", "shape"),
 )

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="TokenLogprob")
 
@@ -25,24 +30,43 @@ T = TypeVar("T", bound="TokenLogprob")
 class TokenLogprob:
     """One token and its log probability."""
 
-    token: str
-    logprob: float
-    bytes_: list[int] | Unset = UNSET
+    token: str = _attrs_field(default="", kw_only=True)
+    logprob: float = _attrs_field(default=0.0, kw_only=True)
+    bytes_: list[int] = _attrs_field(factory=list, kw_only=True)
     """ The token's UTF-8 bytes; absent for an empty token. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(("bytes_",))
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         token = self.token
 
         logprob = self.logprob
 
-        bytes_: list[int] | Unset = UNSET
-        if not isinstance(self.bytes_, Unset):
-            bytes_ = self.bytes_
+        bytes_ = self.bytes_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,38 +74,46 @@ class TokenLogprob:
             {
                 "token": token,
                 "logprob": logprob,
+                "bytes": bytes_,
             }
         )
-        if bytes_ is not UNSET:
-            field_dict["bytes"] = bytes_
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "token" in src_dict and "logprob" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "bytes" in state:
                 bytes_ = cast(list[int], state.pop("bytes"))
 
                 state["bytes_"] = bytes_
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        token = d.pop("token")
+        token = zero_if_null(d.pop("token", None), "")
 
-        logprob = d.pop("logprob")
+        logprob = zero_if_null(d.pop("logprob", None), 0.0)
 
-        bytes_ = cast(list[int], d.pop("bytes", UNSET))
+        bytes_ = cast(list[int], zero_if_null(d.pop("bytes", None), []))
 
         token_logprob = cls(
             token=token,
@@ -150,12 +182,12 @@ class TokenLogprob:
         )
 
     @property
-    def bytes(self) -> list[int] | Unset:
+    def bytes(self) -> list[int]:
         """The same as `bytes_`, under its JSON name."""
         return self.bytes_
 
     @bytes.setter
-    def bytes(self, value: list[int] | Unset) -> None:
+    def bytes(self, value: list[int]) -> None:
         self.bytes_ = value
 
 
@@ -166,3 +198,9 @@ _KEYS: frozenset[str] = frozenset(
         "bytes",
     )
 )
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("token", "token"),
+    ("logprob", "logprob"),
+    ("bytes_", "bytes"),
+)
+_OMIT: tuple[str, ...] = ("bytes",)

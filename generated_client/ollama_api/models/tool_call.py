@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.tool_call_function import ToolCallFunction
@@ -29,47 +34,78 @@ T = TypeVar("T", bound="ToolCall")
 class ToolCall:
     """A call the model wants to make to one of the tools it was given."""
 
-    function: ToolCallFunction
-    id: str | Unset = UNSET
+    id: str = _attrs_field(default="", kw_only=True)
     """ Identifies the call, so that the tool's result can refer to it. """
+    function: ToolCallFunction = _attrs_field(
+        factory=lambda: ToolCallFunction(), kw_only=True
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(("id",))
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        function = self.function.to_dict()
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
 
+    def _to_dict(self) -> dict[str, Any]:
         id = self.id
+
+        function = self.function.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "id": id,
                 "function": function,
             }
         )
-        if id is not UNSET:
-            field_dict["id"] = id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "function" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             if "function" in state:
                 function = ToolCallFunction.from_dict(state.pop("function"))
 
                 state["function"] = function
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -77,13 +113,13 @@ class ToolCall:
         from ..models.tool_call_function import ToolCallFunction
 
         d = dict(src_dict)
-        function = ToolCallFunction.from_dict(d.pop("function"))
+        id = zero_if_null(d.pop("id", None), "")
 
-        id = d.pop("id", UNSET)
+        function = ToolCallFunction.from_dict(zero_if_null(d.pop("function", None), {}))
 
         tool_call = cls(
-            function=function,
             id=id,
+            function=function,
         )
 
         tool_call.additional_properties = d
@@ -97,14 +133,14 @@ class ToolCall:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "function": "function",
         "id": "id",
+        "function": "function",
     }
 
     @overload
-    def __getitem__(self, key: Literal["function"]) -> ToolCallFunction: ...
-    @overload
     def __getitem__(self, key: Literal["id"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["function"]) -> ToolCallFunction: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -146,9 +182,14 @@ class ToolCall:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "function",
         "id",
+        "function",
     )
 )
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("id", "id"),
+    ("function", "function"),
+)
+_OMIT: tuple[str, ...] = ("id",)
 
 from ..models.tool_call_function import ToolCallFunction

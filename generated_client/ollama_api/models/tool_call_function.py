@@ -9,14 +9,18 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
     overload,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.tool_call_arguments import ToolCallArguments
@@ -28,13 +32,13 @@ T = TypeVar("T", bound="ToolCallFunction")
 @defaults_on_class
 @_attrs_define(slots=False)
 class ToolCallFunction:
-    name: str
-    index: int | Unset = UNSET
+    index: int = _attrs_field(default=0, kw_only=True)
     """ Position of the call among the calls of one message. """
-    arguments: None | ToolCallArguments | Unset = UNSET
-    """ The arguments. Servers from before the arguments kept their order could send `null` for
-    a call without arguments.
-     """
+    name: str = _attrs_field(default="", kw_only=True)
+    arguments: ToolCallArguments = _attrs_field(
+        factory=lambda: ToolCallArguments(), kw_only=True
+    )
+    """ The arguments, as a JSON object (not a JSON string, as OpenAI's API sends them). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -42,65 +46,65 @@ class ToolCallFunction:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tool_call_arguments import ToolCallArguments
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
+        index = self.index
 
         name = self.name
 
-        index = self.index
-
-        arguments: dict[str, Any] | None | Unset
-        if isinstance(self.arguments, Unset):
-            arguments = UNSET
-        elif isinstance(self.arguments, ToolCallArguments):
-            arguments = self.arguments.to_dict()
-        else:
-            arguments = self.arguments
+        arguments = self.arguments.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "index": index,
                 "name": name,
+                "arguments": arguments,
             }
         )
-        if index is not UNSET:
-            field_dict["index"] = index
-        if arguments is not UNSET:
-            field_dict["arguments"] = arguments
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "name" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
+            if state.get("arguments", 0) is None:
+                del state["arguments"]  # an old server's null: the zero value
             if "arguments" in state:
-
-                def _parse_arguments(data: object) -> None | ToolCallArguments | Unset:
-                    if data is None:
-                        return data
-                    if isinstance(data, Unset):
-                        return data
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        arguments_type_0 = ToolCallArguments.from_dict(data)
-
-                        return arguments_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(None | ToolCallArguments | Unset, data)
-
-                arguments = _parse_arguments(state.pop("arguments"))
+                arguments = ToolCallArguments.from_dict(state.pop("arguments"))
 
                 state["arguments"] = arguments
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -108,30 +112,17 @@ class ToolCallFunction:
         from ..models.tool_call_arguments import ToolCallArguments
 
         d = dict(src_dict)
-        name = d.pop("name")
+        index = zero_if_null(d.pop("index", None), 0)
 
-        index = d.pop("index", UNSET)
+        name = zero_if_null(d.pop("name", None), "")
 
-        def _parse_arguments(data: object) -> None | ToolCallArguments | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                arguments_type_0 = ToolCallArguments.from_dict(data)
-
-                return arguments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ToolCallArguments | Unset, data)
-
-        arguments = _parse_arguments(d.pop("arguments", UNSET))
+        arguments = ToolCallArguments.from_dict(
+            zero_if_null(d.pop("arguments", None), {})
+        )
 
         tool_call_function = cls(
-            name=name,
             index=index,
+            name=name,
             arguments=arguments,
         )
 
@@ -146,17 +137,17 @@ class ToolCallFunction:
         del self.additional_properties[key]
 
     _wire_names: ClassVar[dict[str, str]] = {
-        "name": "name",
         "index": "index",
+        "name": "name",
         "arguments": "arguments",
     }
 
     @overload
-    def __getitem__(self, key: Literal["name"]) -> str: ...
-    @overload
     def __getitem__(self, key: Literal["index"]) -> int: ...
     @overload
-    def __getitem__(self, key: Literal["arguments"]) -> None | ToolCallArguments: ...
+    def __getitem__(self, key: Literal["name"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["arguments"]) -> ToolCallArguments: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -198,10 +189,15 @@ class ToolCallFunction:
 
 _KEYS: frozenset[str] = frozenset(
     (
-        "name",
         "index",
+        "name",
         "arguments",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("index", "index"),
+    ("name", "name"),
+    ("arguments", "arguments"),
 )
 
 from ..models.tool_call_arguments import ToolCallArguments

@@ -16,7 +16,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    UNSET,
+    Unset,
+    defaults_on_class,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.tool_parameters_properties import ToolParametersProperties

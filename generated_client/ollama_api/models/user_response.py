@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="UserResponse")
 
@@ -24,24 +29,53 @@ T = TypeVar("T", bound="UserResponse")
 class UserResponse:
     """An ollama.com account, as `POST /api/me` reports it."""
 
-    id: str
+    id: str = _attrs_field(default="", kw_only=True)
     """ The account's UUID. """
-    email: str
-    name: str
+    email: str = _attrs_field(default="", kw_only=True)
+    name: str = _attrs_field(default="", kw_only=True)
     """ The account's user name (the namespace of its models on ollama.com). """
-    bio: str | Unset = UNSET
-    avatarurl: str | Unset = UNSET
-    firstname: str | Unset = UNSET
-    lastname: str | Unset = UNSET
-    plan: str | Unset = UNSET
+    bio: str = _attrs_field(default="", kw_only=True)
+    avatarurl: str = _attrs_field(default="", kw_only=True)
+    firstname: str = _attrs_field(default="", kw_only=True)
+    lastname: str = _attrs_field(default="", kw_only=True)
+    plan: str = _attrs_field(default="", kw_only=True)
     """ The account's plan; the server reports `free` when ollama.com names none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(
+        (
+            "bio",
+            "avatarurl",
+            "firstname",
+            "lastname",
+            "plan",
+        )
+    )
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         id = self.id
 
         email = self.email
@@ -65,57 +99,56 @@ class UserResponse:
                 "id": id,
                 "email": email,
                 "name": name,
+                "bio": bio,
+                "avatarurl": avatarurl,
+                "firstname": firstname,
+                "lastname": lastname,
+                "plan": plan,
             }
         )
-        if bio is not UNSET:
-            field_dict["bio"] = bio
-        if avatarurl is not UNSET:
-            field_dict["avatarurl"] = avatarurl
-        if firstname is not UNSET:
-            field_dict["firstname"] = firstname
-        if lastname is not UNSET:
-            field_dict["lastname"] = lastname
-        if plan is not UNSET:
-            field_dict["plan"] = plan
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if (
-            _KEYS.issuperset(src_dict)
-            and "id" in src_dict
-            and "email" in src_dict
-            and "name" in src_dict
-        ):
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = zero_if_null(d.pop("id", None), "")
 
-        email = d.pop("email")
+        email = zero_if_null(d.pop("email", None), "")
 
-        name = d.pop("name")
+        name = zero_if_null(d.pop("name", None), "")
 
-        bio = d.pop("bio", UNSET)
+        bio = zero_if_null(d.pop("bio", None), "")
 
-        avatarurl = d.pop("avatarurl", UNSET)
+        avatarurl = zero_if_null(d.pop("avatarurl", None), "")
 
-        firstname = d.pop("firstname", UNSET)
+        firstname = zero_if_null(d.pop("firstname", None), "")
 
-        lastname = d.pop("lastname", UNSET)
+        lastname = zero_if_null(d.pop("lastname", None), "")
 
-        plan = d.pop("plan", UNSET)
+        plan = zero_if_null(d.pop("plan", None), "")
 
         user_response = cls(
             id=id,
@@ -215,4 +248,21 @@ _KEYS: frozenset[str] = frozenset(
         "lastname",
         "plan",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("id", "id"),
+    ("email", "email"),
+    ("name", "name"),
+    ("bio", "bio"),
+    ("avatarurl", "avatarurl"),
+    ("firstname", "firstname"),
+    ("lastname", "lastname"),
+    ("plan", "plan"),
+)
+_OMIT: tuple[str, ...] = (
+    "bio",
+    "avatarurl",
+    "firstname",
+    "lastname",
+    "plan",
 )

@@ -15,7 +15,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="WebFetchResponse")
 
@@ -23,40 +28,54 @@ T = TypeVar("T", bound="WebFetchResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class WebFetchResponse:
-    title: str | Unset = UNSET
-    content: str | Unset = UNSET
+    title: str = _attrs_field(default="", kw_only=True)
+    content: str = _attrs_field(default="", kw_only=True)
     """ The text of the page. """
-    links: list[str] | None | Unset = UNSET
+    links: list[str] = _attrs_field(factory=list, kw_only=True)
     """ The links found on the page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _omit_zero: ClassVar[frozenset[str]] = frozenset(("links",))
 
     def __repr__(self) -> str:
         """The fields that are set; unset ones are left out."""
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        if "_from_wire" not in given:
+            for key in _OMIT:
+                if not field_dict[key]:
+                    del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         title = self.title
 
         content = self.content
 
-        links: list[str] | None | Unset
-        if isinstance(self.links, Unset):
-            links = UNSET
-        elif isinstance(self.links, list):
-            links = self.links
-
-        else:
-            links = self.links
+        links = self.links
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if title is not UNSET:
-            field_dict["title"] = title
-        if content is not UNSET:
-            field_dict["content"] = content
-        if links is not UNSET:
-            field_dict["links"] = links
+        field_dict.update(
+            {
+                "title": title,
+                "content": content,
+                "links": links,
+            }
+        )
 
         return field_dict
 
@@ -65,57 +84,33 @@ class WebFetchResponse:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
-            if "links" in state:
-
-                def _parse_links(data: object) -> list[str] | None | Unset:
-                    if data is None:
-                        return data
-                    if isinstance(data, Unset):
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        links_type_0 = cast(list[str], data)
-
-                        return links_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[str] | None | Unset, data)
-
-                links = _parse_links(state.pop("links"))
-
-                state["links"] = links
+            if state.get("links", 0) is None:
+                del state["links"]  # an old server's null: the zero value
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = zero_if_null(d.pop("title", None), "")
 
-        content = d.pop("content", UNSET)
+        content = zero_if_null(d.pop("content", None), "")
 
-        def _parse_links(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                links_type_0 = cast(list[str], data)
-
-                return links_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        links = _parse_links(d.pop("links", UNSET))
+        links = cast(list[str], zero_if_null(d.pop("links", None), []))
 
         web_fetch_response = cls(
             title=title,
@@ -144,7 +139,7 @@ class WebFetchResponse:
     @overload
     def __getitem__(self, key: Literal["content"]) -> str: ...
     @overload
-    def __getitem__(self, key: Literal["links"]) -> list[str] | None: ...
+    def __getitem__(self, key: Literal["links"]) -> list[str]: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -191,3 +186,9 @@ _KEYS: frozenset[str] = frozenset(
         "links",
     )
 )
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("title", "title"),
+    ("content", "content"),
+    ("links", "links"),
+)
+_OMIT: tuple[str, ...] = ("links",)

@@ -9,14 +9,18 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
     overload,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 if TYPE_CHECKING:
     from ..models.web_search_result import WebSearchResult
@@ -28,7 +32,7 @@ T = TypeVar("T", bound="WebSearchResponse")
 @defaults_on_class
 @_attrs_define(slots=False)
 class WebSearchResponse:
-    results: list[WebSearchResult] | None
+    results: list[WebSearchResult] = _attrs_field(factory=list, kw_only=True)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -36,15 +40,25 @@ class WebSearchResponse:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        results: list[dict[str, Any]] | None
-        if isinstance(self.results, list):
-            results = []
-            for results_type_0_item_data in self.results:
-                results_type_0_item = results_type_0_item_data.to_dict()
-                results.append(results_type_0_item)
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
 
-        else:
-            results = self.results
+    def _to_dict(self) -> dict[str, Any]:
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,39 +73,34 @@ class WebSearchResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a parsed JSON object (fast when every key is a field; see _from_dict)."""
-        if _KEYS.issuperset(src_dict) and "results" in src_dict:
+        if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
+            if state.get("results", 0) is None:
+                del state["results"]  # an old server's null: the zero value
             if "results" in state:
+                results = []
+                _results = state.pop("results")
+                for results_item_data in _results:
+                    results_item = WebSearchResult.from_dict(results_item_data)
 
-                def _parse_results(data: object) -> list[WebSearchResult] | None:
-                    if data is None:
-                        return data
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        results_type_0 = []
-                        _results_type_0 = data
-                        for results_type_0_item_data in _results_type_0:
-                            results_type_0_item = WebSearchResult.from_dict(
-                                results_type_0_item_data
-                            )
-
-                            results_type_0.append(results_type_0_item)
-
-                        return results_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[WebSearchResult] | None, data)
-
-                results = _parse_results(state.pop("results"))
+                    results.append(results_item)
 
                 state["results"] = results
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
@@ -99,28 +108,12 @@ class WebSearchResponse:
         from ..models.web_search_result import WebSearchResult
 
         d = dict(src_dict)
+        results = []
+        _results = zero_if_null(d.pop("results", None), [])
+        for results_item_data in _results:
+            results_item = WebSearchResult.from_dict(results_item_data)
 
-        def _parse_results(data: object) -> list[WebSearchResult] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                results_type_0 = []
-                _results_type_0 = data
-                for results_type_0_item_data in _results_type_0:
-                    results_type_0_item = WebSearchResult.from_dict(
-                        results_type_0_item_data
-                    )
-
-                    results_type_0.append(results_type_0_item)
-
-                return results_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[WebSearchResult] | None, data)
-
-        results = _parse_results(d.pop("results"))
+            results.append(results_item)
 
         web_search_response = cls(
             results=results,
@@ -141,7 +134,7 @@ class WebSearchResponse:
     }
 
     @overload
-    def __getitem__(self, key: Literal["results"]) -> list[WebSearchResult] | None: ...
+    def __getitem__(self, key: Literal["results"]) -> list[WebSearchResult]: ...
     @overload
     def __getitem__(self, key: str) -> Any: ...
     def __getitem__(self, key: str) -> Any:
@@ -182,5 +175,6 @@ class WebSearchResponse:
 
 
 _KEYS: frozenset[str] = frozenset(("results",))
+_ZERO: tuple[tuple[str, str], ...] = (("results", "results"),)
 
 from ..models.web_search_result import WebSearchResult

@@ -14,7 +14,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, defaults_on_class, model_repr
+from ..types import (
+    Unset,
+    defaults_on_class,
+    model_repr,
+    zero_if_null,
+)
 
 T = TypeVar("T", bound="WebSearchResult")
 
@@ -22,9 +27,9 @@ T = TypeVar("T", bound="WebSearchResult")
 @defaults_on_class
 @_attrs_define(slots=False)
 class WebSearchResult:
-    title: str | Unset = UNSET
-    url: str | Unset = UNSET
-    content: str | Unset = UNSET
+    title: str = _attrs_field(default="", kw_only=True)
+    url: str = _attrs_field(default="", kw_only=True)
+    content: str = _attrs_field(default="", kw_only=True)
     """ An extract of the page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,6 +38,21 @@ class WebSearchResult:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object. Read from JSON, it is what was read (a field that was left out stays
+        out, though it reads as its zero value); built here, it is what Go writes (a field Go
+        leaves out at its zero value is left out)."""
+        given = self.__dict__
+        absent = (
+            [key for name, key in _ZERO if name not in given]
+            if "_from_wire" in given
+            else ()
+        )
+        field_dict = self._to_dict()
+        for key in absent:
+            del field_dict[key]
+        return field_dict
+
+    def _to_dict(self) -> dict[str, Any]:
         title = self.title
 
         url = self.url
@@ -41,13 +61,13 @@ class WebSearchResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if title is not UNSET:
-            field_dict["title"] = title
-        if url is not UNSET:
-            field_dict["url"] = url
-        if content is not UNSET:
-            field_dict["content"] = content
+        field_dict.update(
+            {
+                "title": title,
+                "url": url,
+                "content": content,
+            }
+        )
 
         return field_dict
 
@@ -57,21 +77,30 @@ class WebSearchResult:
         if _KEYS.issuperset(src_dict):
             state: dict[str, Any] = dict(src_dict)
             state["additional_properties"] = {}
+            state["_from_wire"] = True  # to_dict writes back what was sent
             made = object.__new__(cls)
             made.__dict__ = (
                 state  # the fields not given read their defaults from the class
             )
             return made
+        if True:
+            known = cls.from_dict(
+                {key: value for key, value in src_dict.items() if key in _KEYS}
+            )
+            known.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KEYS
+            }
+            return known
         return cls._from_dict(src_dict)
 
     @classmethod
     def _from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        title = d.pop("title", UNSET)
+        title = zero_if_null(d.pop("title", None), "")
 
-        url = d.pop("url", UNSET)
+        url = zero_if_null(d.pop("url", None), "")
 
-        content = d.pop("content", UNSET)
+        content = zero_if_null(d.pop("content", None), "")
 
         web_search_result = cls(
             title=title,
@@ -146,4 +175,9 @@ _KEYS: frozenset[str] = frozenset(
         "url",
         "content",
     )
+)
+_ZERO: tuple[tuple[str, str], ...] = (
+    ("title", "title"),
+    ("url", "url"),
+    ("content", "content"),
 )

@@ -23,6 +23,7 @@ from ollama_api.models import (
     Tensor,
 )
 from ollama_api.models import Message as MessageModel
+from ollama_api.types import parse_time
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -90,7 +91,7 @@ async def list_models(request: Request, data: dict[str, Any]) -> Response:
         summary = ModelSummary(
             name=model.name.shortest(),
             model=model.name.shortest(),
-            modified_at=local_timestamp(model.modified_ns),
+            modified_at=parse_time(local_timestamp(model.modified_ns)),
             size=model.size,
             digest=model.digest,
             details=model_details(model, lengths=True),
@@ -111,7 +112,7 @@ async def list_running(request: Request, data: dict[str, Any]) -> Response:
                 model=entry["model"],
                 size=entry["size"],
                 digest=entry["digest"],
-                expires_at=entry["expires_at"],
+                expires_at=parse_time(entry["expires_at"]),
                 details=details,
                 size_vram=entry["size_vram"],
                 context_length=entry["context_length"],
@@ -230,7 +231,7 @@ async def show_model(request: Request, data: dict[str, Any]) -> Response:
     resp = ShowResponse(
         details=model_details(model),
         model_info=ShowResponseModelInfo.from_dict(_model_info(model.gguf.kv, verbose) if model.gguf else {}),
-        modified_at=local_timestamp(model.modified_ns),
+        modified_at=parse_time(local_timestamp(model.modified_ns)),
         capabilities=list(model.capabilities),
     )
     if model.licenses:
