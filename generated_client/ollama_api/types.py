@@ -81,10 +81,26 @@ def zero_if_null(value: Any, zero: Any) -> Any:
     return zero if value is None else value
 
 
+def read_as_sent(
+    made: Any, src: Mapping[str, Any], zero: tuple[tuple[str, str], ...]
+) -> None:
+    """Make a model built by `__init__` from JSON (the generated `_from_dict`) hold what the fast
+    `from_dict` holds: the fields that were sent. The others read their zero value from the class
+    and stay out of `to_dict()`."""
+    state = made.__dict__
+    for name, key in zero:
+        if src.get(key) is None:
+            del state[name]
+    state["_from_wire"] = True
+
+
 def parse_time(text: str) -> datetime.datetime:
     """An RFC 3339 timestamp as Go writes it (0 to 9 fractional digits, `Z` or an offset) as a
     `datetime`; digits past the microsecond are kept in the text only."""
-    made = WireTime.fromisoformat(text)
+    try:
+        made = WireTime.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{text!r} is not an RFC 3339 timestamp") from None
     made.text = text
     return made
 
@@ -125,7 +141,12 @@ class _Time:
             return self.default
         value = obj.__dict__.get(self.name, self.default)
         if type(value) is str:
-            value = obj.__dict__[self.name] = parse_time(value)
+            try:
+                value = obj.__dict__[self.name] = parse_time(value)
+            except (
+                ValueError
+            ) as error:  # only with validation off or warning: it was checked
+                raise ValueError(f"{type(obj).__name__}.{self.name}: {error}") from None
         return value
 
     def __set__(self, obj: Any, value: Any) -> None:
@@ -226,5 +247,6 @@ __all__ = [
     "go_time",
     "model_repr",
     "parse_time",
+    "read_as_sent",
     "zero_if_null",
 ]

@@ -8,6 +8,7 @@ be dropped, so that the instances sit on both sides of the schema's boundary.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from hypothesis import strategies as st
@@ -27,6 +28,21 @@ ANY_JSON = st.recursive(
     max_leaves=6,
 )
 
+
+def _go_time(moment: datetime.datetime, nanos: int, offset: int) -> str:
+    """RFC 3339 as Go writes it: 0 to 9 fractional digits, trailing zeros cut; `Z` or `+hh:mm`."""
+    fraction = f".{nanos:09d}".rstrip("0") if nanos else ""
+    zone = "Z" if offset == 0 else f"{'+' if offset > 0 else '-'}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+    return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}{fraction}{zone}"
+
+
+GO_TIMES = st.builds(
+    _go_time,
+    st.datetimes(datetime.datetime(1, 1, 1), datetime.datetime(9999, 12, 31)),
+    st.integers(0, 999_999_999) | st.just(0),
+    st.integers(-14 * 60, 14 * 60) | st.just(0),
+)
+"""Timestamps (`format: date-time`) as Go's RFC3339Nano writes them, zone offsets and Go's zero time included."""
 
 def instances(doc: dict[str, Any], schema: Any, *, noise: bool = True, depth: int = 0) -> st.SearchStrategy[Any]:
     exact = _exact(doc, schema, noise, depth)
@@ -75,6 +91,8 @@ def _exact(doc: dict[str, Any], schema: Any, noise: bool, depth: int) -> st.Sear
         items = schema.get("items", {})
         return st.lists(instances(doc, items, noise=noise, depth=depth + 1), max_size=0 if depth > 6 else 3)
     if kinds == "string":
+        if schema.get("format") == "date-time":
+            return GO_TIMES
         if "pattern" in schema:
             return st.from_regex(schema["pattern"], fullmatch=True) | st.text(max_size=12)
         return st.text(min_size=schema.get("minLength", 0), max_size=12) | st.just("")

@@ -57,24 +57,27 @@ def test_from_dict_equals_upstreams_on_generated_instances(cls: type[Any]) -> No
 
 
 def test_an_instance_holds_only_the_fields_it_was_given() -> None:
-    """A chunk built from 4 keys stores 4 (and its additional properties): the other 17 fields
-    read the class's UNSET, and setting one stores it on that instance alone."""
+    """A chunk built from 4 keys stores 4 (its additional properties, and the mark that it was
+    read from JSON): the other 17 fields read their zero value or UNSET from the class, and
+    setting one stores it on that instance alone."""
     from ollama_api.models import GenerateResponse
-    from ollama_api.types import UNSET
+    from ollama_api.types import UNSET, parse_time
 
     line = {"model": "m", "created_at": "2025-01-01T00:00:00Z", "done": False, "response": "hi"}
     first, second = GenerateResponse.from_dict(line), GenerateResponse.from_dict(line)
-    assert set(vars(first)) == {*line, "additional_properties"}
-    assert first.thinking is UNSET and first.context is UNSET
+    assert set(vars(first)) == {*line, "additional_properties", "_from_wire"}
+    assert first.thinking == "" and first.context == [] and first.image is UNSET
     first.thinking = "hmm"
+    first.context.append(1)  # a zero list is made on first read, for this instance
     first.additional_properties["x"] = 1
-    assert second.thinking is UNSET and second.additional_properties == {}
-    assert GenerateResponse.thinking is UNSET
+    assert second.thinking == "" and second.context == [] and second.additional_properties == {}
+    assert GenerateResponse.thinking == ""
     assert first != second and second == GenerateResponse(
-        model="m", created_at=line["created_at"], done=False, response="hi"
+        model="m", created_at=parse_time(line["created_at"]), done=False, response="hi"
     )
     line["response"] = "changed"  # the instance holds a copy of the dict it was built from
     assert second.response == "hi"
+    assert first.to_dict() == {**line, "response": "hi", "thinking": "hmm", "context": [1], "x": 1}
 
 
 def test_renamed_and_unknown_keys() -> None:

@@ -172,7 +172,7 @@ def test_off_checks_nothing_but_what_cannot_be_built(caplog: pytest.LogCaptureFi
         item = feed(d, {**CHUNK, "done": "no"})[0]
     assert item.done == "no" and caplog.records == []
     with pytest.raises(oc.ContractViolation) as caught:
-        feed(d, {"model": "m"})
+        feed(d, {**CHUNK, "logprobs": 7})  # a list of objects, sent as a number: nothing to build from
     assert caught.value.rule == "construct"
 
 

@@ -24,6 +24,7 @@ from ..types import (
     go_time,
     model_repr,
     parse_time,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -288,6 +289,7 @@ class ChatResponse:
         )
 
         chat_response.additional_properties = d
+        read_as_sent(chat_response, src_dict, _ZERO)
         return chat_response
 
     @property

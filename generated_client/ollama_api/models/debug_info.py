@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -109,6 +110,7 @@ class DebugInfo:
         )
 
         debug_info.additional_properties = d
+        read_as_sent(debug_info, src_dict, _ZERO)
         return debug_info
 
     @property

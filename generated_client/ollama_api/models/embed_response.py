@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -184,6 +185,7 @@ class EmbedResponse:
         )
 
         embed_response.additional_properties = d
+        read_as_sent(embed_response, src_dict, _ZERO)
         return embed_response
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -96,6 +97,7 @@ class EmbeddingsResponse:
         )
 
         embeddings_response.additional_properties = d
+        read_as_sent(embeddings_response, src_dict, _ZERO)
         return embeddings_response
 
     @property

@@ -25,6 +25,7 @@ from ..types import (
     go_time,
     model_repr,
     parse_time,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -356,6 +357,7 @@ class GenerateResponse:
         )
 
         generate_response.additional_properties = d
+        read_as_sent(generate_response, src_dict, _ZERO)
         return generate_response
 
     @property

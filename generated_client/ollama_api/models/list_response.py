@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -121,6 +122,7 @@ class ListResponse:
         )
 
         list_response.additional_properties = d
+        read_as_sent(list_response, src_dict, _ZERO)
         return list_response
 
     @property

@@ -20,6 +20,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -157,6 +158,7 @@ class Logprob:
         )
 
         logprob.additional_properties = d
+        read_as_sent(logprob, src_dict, _ZERO)
         return logprob
 
     @property

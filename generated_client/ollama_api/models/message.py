@@ -20,6 +20,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -187,6 +188,7 @@ class Message:
         )
 
         message.additional_properties = d
+        read_as_sent(message, src_dict, _ZERO)
         return message
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -152,6 +153,7 @@ class Metrics:
         )
 
         metrics.additional_properties = d
+        read_as_sent(metrics, src_dict, _ZERO)
         return metrics
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -160,6 +161,7 @@ class ModelDetails:
         )
 
         model_details.additional_properties = d
+        read_as_sent(model_details, src_dict, _ZERO)
         return model_details
 
     @property

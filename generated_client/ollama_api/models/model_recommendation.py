@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -144,6 +145,7 @@ class ModelRecommendation:
         )
 
         model_recommendation.additional_properties = d
+        read_as_sent(model_recommendation, src_dict, _ZERO)
         return model_recommendation
 
     @property

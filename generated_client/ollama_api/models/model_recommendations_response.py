@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -126,6 +127,7 @@ class ModelRecommendationsResponse:
         )
 
         model_recommendations_response.additional_properties = d
+        read_as_sent(model_recommendations_response, src_dict, _ZERO)
         return model_recommendations_response
 
     @property

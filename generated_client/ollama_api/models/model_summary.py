@@ -24,6 +24,7 @@ from ..types import (
     go_time,
     model_repr,
     parse_time,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -198,6 +199,7 @@ class ModelSummary:
         )
 
         model_summary.additional_properties = d
+        read_as_sent(model_summary, src_dict, _ZERO)
         return model_summary
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -133,6 +134,7 @@ class ProgressResponse:
         )
 
         progress_response.additional_properties = d
+        read_as_sent(progress_response, src_dict, _ZERO)
         return progress_response
 
     @property

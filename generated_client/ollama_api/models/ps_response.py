@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -118,6 +119,7 @@ class PsResponse:
         )
 
         ps_response.additional_properties = d
+        read_as_sent(ps_response, src_dict, _ZERO)
         return ps_response
 
     @property

@@ -23,6 +23,7 @@ from ..types import (
     go_time,
     model_repr,
     parse_time,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -170,6 +171,7 @@ class RunningModel:
         )
 
         running_model.additional_properties = d
+        read_as_sent(running_model, src_dict, _ZERO)
         return running_model
 
     @property

@@ -24,6 +24,7 @@ from ..types import (
     go_time,
     model_repr,
     parse_time,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -317,6 +318,7 @@ class ShowResponse:
         )
 
         show_response.additional_properties = d
+        read_as_sent(show_response, src_dict, _ZERO)
         return show_response
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -107,6 +108,7 @@ class StatusResponse:
         )
 
         status_response.additional_properties = d
+        read_as_sent(status_response, src_dict, _ZERO)
         return status_response
 
     @property

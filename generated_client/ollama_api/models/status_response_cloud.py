@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -101,6 +102,7 @@ class StatusResponseCloud:
         )
 
         status_response_cloud.additional_properties = d
+        read_as_sent(status_response_cloud, src_dict, _ZERO)
         return status_response_cloud
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -111,6 +112,7 @@ class Tensor:
         )
 
         tensor.additional_properties = d
+        read_as_sent(tensor, src_dict, _ZERO)
         return tensor
 
     @property

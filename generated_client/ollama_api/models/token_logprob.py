@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -122,6 +123,7 @@ class TokenLogprob:
         )
 
         token_logprob.additional_properties = d
+        read_as_sent(token_logprob, src_dict, _ZERO)
         return token_logprob
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -123,6 +124,7 @@ class ToolCall:
         )
 
         tool_call.additional_properties = d
+        read_as_sent(tool_call, src_dict, _ZERO)
         return tool_call
 
     @property

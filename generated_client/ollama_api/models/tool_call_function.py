@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -127,6 +128,7 @@ class ToolCallFunction:
         )
 
         tool_call_function.additional_properties = d
+        read_as_sent(tool_call_function, src_dict, _ZERO)
         return tool_call_function
 
     @property

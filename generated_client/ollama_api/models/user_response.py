@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -162,6 +163,7 @@ class UserResponse:
         )
 
         user_response.additional_properties = d
+        read_as_sent(user_response, src_dict, _ZERO)
         return user_response
 
     @property

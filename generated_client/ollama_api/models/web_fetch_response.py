@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -119,6 +120,7 @@ class WebFetchResponse:
         )
 
         web_fetch_response.additional_properties = d
+        read_as_sent(web_fetch_response, src_dict, _ZERO)
         return web_fetch_response
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -120,6 +121,7 @@ class WebSearchResponse:
         )
 
         web_search_response.additional_properties = d
+        read_as_sent(web_search_response, src_dict, _ZERO)
         return web_search_response
 
     @property

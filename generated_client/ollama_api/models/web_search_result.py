@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     defaults_on_class,
     model_repr,
+    read_as_sent,
     zero_if_null,
 )
 
@@ -109,6 +110,7 @@ class WebSearchResult:
         )
 
         web_search_result.additional_properties = d
+        read_as_sent(web_search_result, src_dict, _ZERO)
         return web_search_result
 
     @property

@@ -8,34 +8,43 @@ print(response["message"]["content"])      # or response.message.content
 ```
 
 The top-level names match `ollama.__all__` (0.6.3) and its module-level functions, bound to one
-default `Client()` made at import from `OLLAMA_HOST`, as the official package does. The answers
-are this package's generated models, which also allow dict-style access; the errors are the
-official ones and this package's typed errors at once. What the official package offers and
-Ollama's API, as this package's spec describes it, does not (`web_search` and `web_fetch`, which
-call ollama.com; `systemone`) raise `RequestError` saying so.
+default `Client()` made at import from `OLLAMA_HOST`, as the official package does. The calls go
+through this package's client object, so every request and answer is checked against the
+contract; the answers are the official package's own classes (`ollama.ChatResponse`...), and
+the errors are the official ones and this package's typed errors at once. A type checker sees
+the official package's signatures: the program type-checks as it did with `import ollama`.
+`web_search` and `web_fetch` go to ollama.com, with `OLLAMA_API_KEY` as the official client
+sends it. Needs the official package: `pip install 'ollama-contract[compat]'`.
 """
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING
 
-from ollama_api.models import (
+from ollama import (
     ChatResponse,
     EmbeddingsResponse,
     EmbedResponse,
     GenerateResponse,
+    Image,
     ListResponse,
     Message,
     Options,
+    ProcessResponse,
     ProgressResponse,
+    ShowResponse,
+    StatusResponse,
     Tool,
+    WebFetchResponse,
+    WebSearchResponse,
 )
-from ollama_api.models import ProgressResponse as StatusResponse  # {status}, as the official one
-from ollama_api.models import PsResponse as ProcessResponse
 
-from ._client import AsyncClient, Client, ShowResponse
 from ._errors import RequestError, ResponseError
-from ._image import Image
+
+if TYPE_CHECKING:  # the official signatures; at run time, the classes below
+    from ollama import AsyncClient, Client
+else:
+    from ._client import AsyncClient, Client
 
 __all__ = [
     "AsyncClient",
@@ -87,23 +96,5 @@ list = _client.list
 copy = _client.copy
 show = _client.show
 ps = _client.ps
-
-
-def _outside_the_contract(name: str) -> Any:
-    def refuse(*args: Any, **kwargs: Any) -> NoReturn:
-        raise RequestError(
-            f"{name} is not part of Ollama's API as this package's spec describes it "
-            "(the official client sends it to ollama.com); use the official client for it"
-        )
-
-    refuse.__name__ = name
-    return refuse
-
-
-WebSearchResponse: TypeAlias = Any
-"""No such answer comes from this client (see `web_search`); the name is here so imports work."""
-WebFetchResponse: TypeAlias = Any
-"""No such answer comes from this client (see `web_fetch`); the name is here so imports work."""
-
-web_search = _outside_the_contract("web_search")
-web_fetch = _outside_the_contract("web_fetch")
+web_search = _client.web_search
+web_fetch = _client.web_fetch

@@ -10,7 +10,13 @@ contract checked), with what code written for the official client also relies on
   client object's `_call` runs `helpers.prepare`, one pass over the body);
 - errors are the official `ResponseError` / `RequestError` / built-in `ConnectionError`, each also
   this package's typed error (`_errors.translated`), raised by calls and by streams alike;
-- `copy` and `delete` answer `ProgressResponse(status="success")`, as the official client does.
+- the answers are the official package's own classes (`_official.official`): `ChatResponse`,
+  `ShowResponse` with `modelinfo`, `datetime` timestamps, `None` where a field was not sent;
+  `copy` and `delete` answer `StatusResponse(status="success")`, as the official client does;
+- the official models a program passes in (`Message`, `Options`, `Tool`, `Image`) are sent as
+  the JSON they serialise to;
+- `web_search` / `web_fetch` go to ollama.com with the key the official client would send
+  (`OLLAMA_API_KEY`, or a `Bearer` header), and without one raise its `ValueError` unsent.
 
 Everything goes through the one method every generated method calls, `_call`, so no operation
 is written twice.
@@ -18,21 +24,19 @@ is written twice.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import httpx
-from ollama_api import models
-from ollama_api.models import ProgressResponse
-from ollama_api.types import Unset
+import ollama
 
 from .._object import AsyncOllama, Ollama
 from ._errors import translated
+from ._official import inputs, official
 
-__all__ = ["AsyncClient", "Client", "ShowResponse"]
-
-T = TypeVar("T")
+__all__ = ["AsyncClient", "Client"]
 
 _OURS = frozenset({"api_key", "retries", "validation", "transport", "http_client", "client"})
 _SUCCESS = frozenset({"copy_model", "delete_model"})
@@ -50,89 +54,96 @@ def _split(kwargs: dict[str, Any], http: type[httpx.Client] | type[httpx.AsyncCl
     return options
 
 
-class ShowResponse(models.ShowResponse):
-    """`ShowResponse` with the official client's spelling of `model_info` too (`modelinfo`)."""
-
-    __slots__ = ()
-
-    @property
-    def modelinfo(self) -> models.ShowResponseModelInfo | None:
-        info = self.model_info
-        return None if isinstance(info, Unset) else info
+def _bearer(kwargs: dict[str, Any]) -> bool:
+    """Whether the official client would send a bearer token: an `Authorization: Bearer` header
+    among `headers`, else an `api_key=` or `OLLAMA_API_KEY`."""
+    headers = {str(name).lower(): value for name, value in (kwargs.get("headers") or {}).items()}
+    if "authorization" in headers:
+        return str(headers["authorization"]).startswith("Bearer ")
+    return bool(kwargs.get("api_key") or os.environ.get("OLLAMA_API_KEY"))
 
 
-def _official(operation: str, result: Any) -> Any:
-    """What the official client answers where it differs in shape: `status: success` for copy and
-    delete, and a show answer that also answers to `modelinfo`."""
+def _keyed(bearer: bool, what: str) -> None:
+    """The official client's refusal of a web call without a key, before anything is sent."""
+    if not bearer:
+        raise ValueError(f"Authorization header with Bearer token is required for {what}")
+
+
+def _answer(operation: str, result: Any) -> Any:
+    """The official answer: its class for a model, `status: success` for copy and delete."""
     if operation in _SUCCESS:
-        return ProgressResponse(status="success")
-    if operation == "show_model" and type(result) is models.ShowResponse:
-        result.__class__ = ShowResponse  # the same fields: a view, not a copy
-    return result
+        return ollama.StatusResponse(status="success")
+    return official(result)
 
 
 class Client(Ollama):
     """The official `ollama.Client`, on this package's client object. `Client(host=None, **httpx_kwargs)`."""
 
     def __init__(self, host: str | None = None, **kwargs: Any) -> None:
+        self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.Client))
 
     def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
         with translated():
-            result = super()._call(operation, body, stream=stream, path=path, content=content)
+            result = super()._call(operation, inputs(body), stream=stream, path=path, content=content)
         if stream:
             return _Stream(result)
-        return _official(operation, result)
+        return _answer(operation, result)
 
-    def copy(self, source: str, destination: str) -> ProgressResponse:  # type: ignore[override]
-        """Copy a model under a new name; answers `status: success` as the official client does."""
-        return super().copy(source, destination)  # type: ignore[return-value]
+    def web_search(self, query: str, max_results: int | None = 3) -> Any:
+        """ollama.com's web search, with the official client's default of 3 results and its key check."""
+        _keyed(self._bearer, "web search")
+        return super().web_search(query, max_results)
 
-    def delete(self, model: str | None = None, *, name: str | None = None) -> ProgressResponse:  # type: ignore[override]
-        """Delete a model; answers `status: success` as the official client does."""
-        return super().delete(model, name=name)  # type: ignore[return-value]
+    def web_fetch(self, url: str) -> Any:
+        """ollama.com's web fetch, with the official client's key check."""
+        _keyed(self._bearer, "web fetch")
+        return super().web_fetch(url)
 
 
 class AsyncClient(AsyncOllama):
     """The official `ollama.AsyncClient`, on this package's async client object."""
 
     def __init__(self, host: str | None = None, **kwargs: Any) -> None:
+        self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.AsyncClient))
 
     async def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
         with translated():
-            result = await super()._call(operation, body, stream=stream, path=path, content=content)
+            result = await super()._call(operation, inputs(body), stream=stream, path=path, content=content)
         if stream:
             return _AsyncStream(result)
-        return _official(operation, result)
+        return _answer(operation, result)
 
-    async def copy(self, source: str, destination: str) -> ProgressResponse:  # type: ignore[override]
-        return await super().copy(source, destination)  # type: ignore[func-returns-value, return-value]
+    async def web_search(self, query: str, max_results: int | None = 3) -> Any:
+        _keyed(self._bearer, "web search")
+        return await super().web_search(query, max_results)
 
-    async def delete(self, model: str | None = None, *, name: str | None = None) -> ProgressResponse:  # type: ignore[override]
-        return await super().delete(model, name=name)  # type: ignore[func-returns-value, return-value]
+    async def web_fetch(self, url: str) -> Any:
+        _keyed(self._bearer, "web fetch")
+        return await super().web_fetch(url)
 
 
-class _Stream(Generic[T]):
+class _Stream:
     """A stream whose errors are the official client's. Holds the stream; nothing holds it back,
     so breaking out of a loop frees both at once and the response is closed."""
 
     def __init__(self, inner: Any) -> None:
         self._inner = inner
-        self._iterator: Iterator[T] = iter(inner)
+        self._iterator: Iterator[Any] = iter(inner)
 
-    def __iter__(self) -> _Stream[T]:
+    def __iter__(self) -> _Stream:
         return self
 
-    def __next__(self) -> T:
+    def __next__(self) -> Any:
         with translated():
-            return next(self._iterator)
+            return official(next(self._iterator))
 
-    def __enter__(self) -> _Stream[T]:
+    def __enter__(self) -> _Stream:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -140,27 +151,27 @@ class _Stream(Generic[T]):
 
     def result(self) -> Any:
         with translated():
-            return self._inner.result()
+            return official(self._inner.result())
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
 
-class _AsyncStream(Generic[T]):
+class _AsyncStream:
     """The async `_Stream`."""
 
     def __init__(self, inner: Any) -> None:
         self._inner = inner
-        self._iterator: AsyncIterator[T] = inner.__aiter__()
+        self._iterator: AsyncIterator[Any] = inner.__aiter__()
 
-    def __aiter__(self) -> _AsyncStream[T]:
+    def __aiter__(self) -> _AsyncStream:
         return self
 
-    async def __anext__(self) -> T:
+    async def __anext__(self) -> Any:
         with translated():
-            return await self._iterator.__anext__()
+            return official(await self._iterator.__anext__())
 
-    async def __aenter__(self) -> _AsyncStream[T]:
+    async def __aenter__(self) -> _AsyncStream:
         return self
 
     async def __aexit__(
@@ -170,7 +181,7 @@ class _AsyncStream(Generic[T]):
 
     async def result(self) -> Any:
         with translated():
-            return await self._inner.result()
+            return official(await self._inner.result())
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)

@@ -2,9 +2,11 @@
 
 Code written for the official `ollama` client catches `ResponseError` (and reads `error` and
 `status_code`), `RequestError`, and the built-in `ConnectionError` when the server is down. The
-client object raises this package's typed errors instead. `translated()` turns each into a class
-that is both: a 404 becomes a `ModelNotFoundError` that is also a `ResponseError`, so `except
-ollama.ResponseError` and `except ModelNotFoundError` both catch it, with every attribute kept.
+client object raises this package's typed errors instead. The two classes here subclass the
+official ones, so `except ollama.ResponseError` with the official package imported catches them
+too. `translated()` turns each into a class that is both: a 404 becomes a `ModelNotFoundError`
+that is also a `ResponseError`, so `except ollama.ResponseError` and `except ModelNotFoundError`
+both catch it, with every attribute kept.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import builtins
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+import ollama
 
 from .._errors import (
     APIConnectionError,
@@ -26,8 +30,8 @@ from .._errors import (
 __all__ = ["RequestError", "ResponseError", "translate", "translated"]
 
 
-class ResponseError(OllamaError):
-    """The server refused the request, or failed (the official client's `ResponseError`).
+class ResponseError(OllamaError, ollama.ResponseError):
+    """The server refused the request, or failed: the official client's `ResponseError` (a subclass of it).
 
     `error` is the server's message, `status_code` the HTTP status (-1 for an error that arrived
     inside a stream, as in the official client).
@@ -45,8 +49,8 @@ class ResponseError(OllamaError):
         return f"{self.error} (status code: {self.status_code})"
 
 
-class RequestError(OllamaError):
-    """The request was refused before it was sent (the official client's `RequestError`); `error` says why."""
+class RequestError(OllamaError, ollama.RequestError):
+    """Refused before it was sent: the official client's `RequestError` (a subclass); `error` says why."""
 
     error: str
 
