@@ -208,8 +208,8 @@ def test_the_spec_types_each_field_as_go_does() -> None:
         if typ.kind == "pointer":
             return go_kind(typ.elem)
         if typ.kind == "slice":
-            return "list"
-        name = typ.name
+            return "list of " + go_kind(typ.elem)
+        name = str(typ.name)
         if name in GO_TAGS:
             return "struct"
         if name == "PropertyType":
@@ -222,10 +222,13 @@ def test_the_spec_types_each_field_as_go_does() -> None:
         assert [(f.name, f.type.elem.name) for f in inner] == [("om", "orderedmap.Map")], name
         return "ordered"
 
+    def our_kind(node: Any) -> str:
+        return "list of " + our_kind(node.item) if node.kind == "list" else str(node.kind)
+
     for struct in GO_TAGS:
         node = govalues._struct(struct)
         for ours, theirs in zip(node.fields, module.types[struct].fields, strict=True):
-            assert ours.node.kind == go_kind(theirs.type), f"{struct}.{ours.name}"
+            assert our_kind(ours.node) == go_kind(theirs.type), f"{struct}.{ours.name}"
 
 
 # ---------------------------------------------------------------- over the wire
