@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .govalues import go_tools
 from .structured import instance_for, json_mode_value
 from .tokens import Walker, stable_hash, topic_words, vocabulary
 
@@ -38,6 +39,7 @@ class GenerationInput:
     format: Any = None
     think: str | None = None  # None (no thinking) or a level
     tools: list[dict[str, Any]] = field(default_factory=list)
+    """The request's tools as sent: the emulated model fits its arguments to all of a schema."""
     tool_result: str | None = None
     images: int = 0
     suffix: str = ""
@@ -92,7 +94,7 @@ def _seed(inp: GenerationInput) -> int:
         inp.prompt,
         json.dumps(inp.format, sort_keys=True),
         inp.think,
-        json.dumps(inp.tools, sort_keys=True),
+        json.dumps(go_tools(inp.tools), sort_keys=True),  # what Ollama keeps of them, in any key order
         inp.images,
         inp.suffix,
     )

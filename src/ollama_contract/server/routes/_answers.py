@@ -18,6 +18,7 @@ from typing import Any
 from starlette.responses import Response
 
 from ..emulation.engine import Done, GenerationInput, Piece, ToolCalls, generate
+from ..emulation.govalues import go_tool_calls
 from ..emulation.options import parse_keep_alive
 from ..emulation.pace import sleep_until
 from ..emulation.scheduler import Scheduled
@@ -280,5 +281,7 @@ def plain_messages(messages: list[Any]) -> list[dict[str, Any]]:
         msg = dict(m)
         msg["role"] = str(msg.get("role") or "").lower()
         msg.setdefault("content", "")
+        if isinstance(msg.get("tool_calls"), list):
+            msg["tool_calls"] = go_tool_calls(msg["tool_calls"])
         out.append(msg)
     return out

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from .._state import state_of
 from ..emulation.engine import GenerationInput, embed_text, normalise
 from ..emulation.gotemplate import TemplateError, parse_template
+from ..emulation.govalues import go_tools
 from ..emulation.pace import sleep_until
 from ..emulation.prompt import render_chat, render_generate
 from ..emulation.scheduler import check_capabilities, find_model, parse_ref, schedule
@@ -139,7 +140,8 @@ async def chat(request: Request, data: dict[str, Any]) -> Response:
     convo = plain_messages(model.messages) + messages
     if messages[0]["role"] != "system" and model.system:
         convo.insert(0, {"role": "system", "content": model.system})
-    rendered = render_chat(model.template, convo, tools=tools, think=think, think_set=think_set)
+    # The template prints Go's form of the tools (field order, omitempty), not the request's text.
+    rendered = render_chat(model.template, convo, tools=go_tools(tools), think=think, think_set=think_set)
     image_count = sum(len(m.get("images") or []) for m in messages)
     if data.get("_debug_render_only") is True:
         debug = {"rendered_template": rendered, "image_count": image_count}
