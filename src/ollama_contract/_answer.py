@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._errors import Violation, cut, error_for_status
-from ._judge import Judgement
 from ._spec import Operation, model_for, operations
 from ._validation import Checker
+
+if TYPE_CHECKING:  # the verdict is handed over: the build stage does not call the judge
+    from ._judge import Judgement
 
 __all__ = ["Plan", "build", "plan_for"]
 

@@ -107,6 +107,17 @@ class ContractClient(Client):
         super().set_async_httpx_client(async_client)
         return self
 
+    def __exit__(self, *args: object, **kwargs: Any) -> None:
+        """Leaving `with client:` closes both httpx clients (they share one transport)."""
+        if self._bare is not None:
+            self._bare.close()
+        super().__exit__(*args, **kwargs)
+
+    async def __aexit__(self, *args: object, **kwargs: Any) -> None:
+        if self._abare is not None:
+            await self._abare.aclose()
+        await super().__aexit__(*args, **kwargs)
+
     def with_headers(self, headers: dict[str, str]) -> ContractClient:
         for http in (self._bare, self._abare):
             if http is not None:
