@@ -17,7 +17,7 @@ as the client object's methods) call one `Ollama()` built on first use.
 from ollama_api import _methods as _generated
 from ollama_api._methods import *  # noqa: F403 - the shortcuts: one per operation, named by the spec
 
-from ._client import create_client
+from ._client import ContractClient, create_client
 from ._config import DEFAULT_TIMEOUT, Retries, parse_host
 from ._errors import (
     APIConnectionError,
@@ -52,6 +52,7 @@ __all__ = [
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
+    "ContractClient",
     "ContractViolation",
     "IncompleteStreamError",
     "ModelNotFoundError",

@@ -26,19 +26,12 @@ from urllib.parse import quote
 
 import httpx
 
-from ._config import EXTENSION
+from ._config import CHECKED, EXTENSION, STREAM
 from ._errors import Violation
 from ._spec import Operation, module_for, operations
 from ._validation import Checker, check_value
 
 __all__ = ["CHECKED", "HOSTED_URL", "STREAM", "blob", "check_request", "join", "plain", "prepare", "prepare_stream"]
-
-CHECKED = "object"
-"""The request extension's value for an exchange of the client object: it checks the request and
-the response itself, so the hooks leave both alone; the transport still retries it."""
-
-STREAM = "stream"
-"""The request extension's value for a stream: checked like CHECKED, and never retried."""
 
 HOSTED_URL = "OLLAMA_CONTRACT_HOSTED_URL"
 """Where operations the spec gives servers of their own (ollama.com's web search and fetch) are
