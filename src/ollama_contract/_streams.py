@@ -162,6 +162,11 @@ async def _astart(http: httpx.AsyncClient, call: Call[T]) -> AsyncGenerator[T, N
     yield decoder.whole(verdict.parsed)
 
 
+def _raising(exc: Exception) -> Iterator[Any]:
+    raise exc
+    yield  # a generator: the error comes out of next(), where code written for a lazy stream looks
+
+
 class _Progress(Generic[T]):
     """What a stream has read so far; shared by the sync and async streams."""
 
@@ -210,7 +215,10 @@ class ContractStream(_Progress[T], Stream[T]):
 
     def __iter__(self) -> Iterator[T]:
         if self._items is None:
-            self._items = _start(self._http, self._call)
+            try:
+                self._items = _start(self._http, self._call)
+            except Exception as exc:  # raised by the first next(), as by a stream that sends there
+                self._items = _raising(exc)
         return self._items
 
     def __next__(self) -> T:
