@@ -14,12 +14,10 @@ The module-level shortcuts (`generate`, `chat`, `embed`, `list`, `pull`... one p
 as the client object's methods) call one `Ollama()` built on first use.
 """
 
-__version__ = "0.1.0"
-
 from ollama_api import _methods as _generated
 from ollama_api._methods import *  # noqa: F403 - the shortcuts: one per operation, named by the spec
 
-from ._client import create_client
+from ._client import ContractClient, create_client
 from ._config import DEFAULT_TIMEOUT, Retries, parse_host
 from ._errors import (
     APIConnectionError,
@@ -41,6 +39,7 @@ from ._ndjson import StreamResult
 from ._object import AsyncOllama, Ollama
 from ._profiles import profile, profile_for, profiled_spec
 from ._streams import AsyncStream, Stream, StreamingOperation, astream, stream
+from ._version import __version__
 
 _generated.default.set_default(Ollama)
 
@@ -53,6 +52,7 @@ __all__ = [
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
+    "ContractClient",
     "ContractViolation",
     "IncompleteStreamError",
     "ModelNotFoundError",

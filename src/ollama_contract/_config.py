@@ -21,8 +21,10 @@ from typing import Literal, get_args
 import httpx
 
 __all__ = [
+    "CHECKED",
     "DEFAULT_HOST",
     "DEFAULT_TIMEOUT",
+    "STREAM",
     "ApiKey",
     "Mode",
     "Retries",
@@ -168,9 +170,16 @@ class Retries:
 
 
 EXTENSION = "ollama_contract"
-"""httpx request extension set by this package's streams: they validate their own request and
-lines, so the hooks leave them alone, and the transport never retries them."""
+"""httpx request extension set on this package's own requests (`_request.prepare`): they validate
+their own request and response or lines, so the hooks, where a client carries them, leave them
+alone."""
+
+STREAM = "stream"
+"""The extension's value for a stream, which the transport never retries."""
+
+CHECKED = "object"
+"""The extension's value for an exchange of the client object, retried when idempotent."""
 
 
 def is_stream_request(request: httpx.Request) -> bool:
-    return request.extensions.get(EXTENSION) == "stream"
+    return request.extensions.get(EXTENSION) == STREAM

@@ -1,5 +1,13 @@
 """httpx event hooks: how validation and typed errors attach to the generated functions.
 
+They exist only for the generated functions (`generate.sync(client=...)`, `sync_stream`...),
+which take a generated `Client` and call its httpx client themselves: httpx's hooks are the one
+place where this package can stand between them and the wire. This package's own calls (the
+client object, `stream`/`astream`) never rely on them: they walk the stages themselves
+(`_request`, `_transport`, `_judge`, `_ndjson`) through an httpx client without hooks. Nor does
+anything read the checker back from the hooks: the client that `create_client` builds carries it
+(`ContractClient.checker`), and gives it to the hooks it builds.
+
 A client made by `create_client` carries one `ContractHooks` object in its `httpx_args`:
 
 - **request**: the JSON body is validated before anything is sent (strict: ContractViolation, and
@@ -29,9 +37,9 @@ result an already-finished awaitable. A response tells which client it came from
 (httpx binds it in a `BoundSyncStream` or a `BoundAsyncStream`): for a sync client the work is
 done at once; for an async one the hook returns a coroutine that reads the body with `aread()`.
 
-Requests sent by this package's own streams and by the client object (`Ollama`) are marked
-(`_config.EXTENSION`) and left alone: they validate their request and their response (or lines)
-themselves, once (`_streams`, `_calls`).
+Requests sent by this package's own streams and by the client object (`Ollama`) through a user's
+own httpx client (which then carries the hooks too) are marked (`_config.EXTENSION`) and left
+alone: they validate their request and their response (or lines) themselves, once.
 """
 
 from __future__ import annotations
@@ -45,12 +53,14 @@ from ollama_api.api.inference.generate import PARSED_LINES
 
 from ._config import EXTENSION
 from ._errors import Violation, cut, error_for_status
+from ._judge import expected_schema, is_json, judge_read, media_of
 from ._ndjson import LineDecoder, LineSplitter, facts_for, lines_holding
+from ._request import check_request
 from ._spec import NDJSON, Operation, operation_for
 from ._transport import translating
-from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
+from ._validation import Checker
 
-__all__ = ["ContractHooks", "attach", "checker_of", "event_hooks"]
+__all__ = ["ContractHooks", "attach", "event_hooks"]
 
 
 def on_request(checker: Checker, request: httpx.Request) -> None:
@@ -103,16 +113,21 @@ def _plan(checker: Checker, response: httpx.Response) -> tuple[str, Operation | 
     return "read", op
 
 
+def _judged(checker: Checker, response: httpx.Response) -> Any:
+    """Judge a read response and act on the verdict in the checker's mode; the parsed body.
+
+    A route the spec does not know is left alone here: the request hook has reported it already.
+    A body the generated code cannot read at all (not JSON under a JSON promise, or no model can
+    hold it) is a ContractViolation in warn mode too, rather than a bare error from generated code.
+    """
+    verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
+    if verdict.operation is not None:
+        checker.settle(verdict.operation_id, verdict.violations, response.status_code, unreadable=verdict.unreadable)
+    return verdict.parsed
+
+
 def _after_read(checker: Checker, response: httpx.Response, op: Operation | None) -> None:
-    request = response.request
-    parsed = judge_response(
-        checker,
-        request.method,
-        request.url.path,
-        response.status_code,
-        response.headers.get("content-type"),
-        response.content,
-    )
+    parsed = _judged(checker, response)
     if parsed is not None:
         _reuse(response, parsed)
     if response.status_code >= 400:
@@ -299,9 +314,7 @@ class ContractHooks:
         if action == "skip":
             return _DONE
         if action == "status":
-            judge_response(
-                self.checker, response.request.method, response.request.url.path, response.status_code, None, b""
-            )
+            _judged(self.checker, response)
             return _DONE
         stream = response.stream
         if action == "guard":  # (an in-memory body, already consumed, has nothing left to break)
@@ -357,12 +370,3 @@ def attach(http: httpx.Client | httpx.AsyncClient, checker: Checker) -> None:
         + [h for h in current.get(kind, []) if not isinstance(getattr(h, "__self__", None), ContractHooks)]
         for kind in ("request", "response")
     }
-
-
-def checker_of(http: httpx.Client | httpx.AsyncClient) -> Checker | None:
-    """The checker attached to an httpx client by `attach`, if any."""
-    for hook in http.event_hooks.get("request", []):
-        owner = getattr(hook, "__self__", None)
-        if isinstance(owner, ContractHooks):
-            return owner.checker
-    return None

@@ -4,7 +4,7 @@
 be documented for the operation, the content type documented for that status, a JSON body valid
 against its schema, and an NDJSON body valid line by line and ended by the operation's final line
 (or an error line). It returns every violation it finds, and the parsed JSON body so that a caller
-never parses it twice. The client's hooks and streams, the contract suite and the server tests all
+never parses it twice. The client's stages, its hooks, the contract suite and the server tests all
 ask it; users can too, on any `httpx.Response`:
 
 ```python
@@ -12,8 +12,12 @@ from ollama_contract.spec import judge_response
 problems = judge_response(httpx.get("http://127.0.0.1:11434/api/tags"))   # [] when it conforms
 ```
 
-The streams judge their NDJSON lines one by one as they arrive (`_ndjson.LineDecoder`), with the
-same line schema and the same final-line fact; this module judges bodies already read whole.
+This is the third stage of a call (prepare, send, judge, decode, build): it is pure, takes
+values rather than httpx objects, raises nothing and reports nothing. What a violation does is
+the carried checker's business (`Checker.settle`), called by whoever drives the call. A stream
+is judged here by its head (`judge_head`: status and content type), and its NDJSON lines one by
+one as they arrive by the next stage (`_ndjson.LineDecoder`), with the same line schema and the
+same final-line fact.
 """
 
 from __future__ import annotations
@@ -24,13 +28,26 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import Violation, cut
 from ._profiles import ALL
-from ._spec import NDJSON, Operation, StreamShape, operation_for, split_pointer
-from ._validation import cannot_build, check_value, expected_schema, is_json, media_of
+from ._spec import NDJSON, NO_CONTENT, Operation, StreamShape, model_for, operation_for, split_pointer
+from ._validation import cap, check_value
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Judgement", "final_value_of", "is_final", "judge", "judge_lines", "judge_response"]
+__all__ = [
+    "Judgement",
+    "cannot_build",
+    "expected_schema",
+    "final_value_of",
+    "is_final",
+    "is_json",
+    "judge",
+    "judge_head",
+    "judge_lines",
+    "judge_read",
+    "judge_response",
+    "media_of",
+]
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,76 @@ class Judgement:
     @property
     def ok(self) -> bool:
         return not self.violations
+
+    @property
+    def operation_id(self) -> str | None:
+        return self.operation.operation_id if self.operation is not None else None
+
+
+def media_of(content_type: str | None) -> str:
+    """`application/json; charset=utf-8` -> `application/json`; no header -> NO_CONTENT."""
+    return content_type.split(";", 1)[0].strip().lower() if content_type else NO_CONTENT
+
+
+def is_json(media: str) -> bool:
+    return media == "application/json" or media.endswith("+json")
+
+
+def expected_schema(
+    op: Operation, method: str, status: int, media: str, empty: bool
+) -> tuple[str | None, list[Violation]]:
+    """Is (status, media type) documented for `op`? Returns the body's schema pointer and violations.
+
+    An empty body conforms to a response declared without content whatever its Content-Type says,
+    and a HEAD response is judged by its status alone: servers keep the headers of the GET they
+    would have answered (Ollama's blob HEAD 404 says `application/json` and sends nothing).
+    """
+    declared = op.responses.get(status)
+    where = f"response {status} {media or '(no content type)'}"
+    if declared is None:
+        documented = ", ".join(str(s) for s in sorted(op.responses))
+        return None, [
+            Violation(where, "", "status", f"status {status} is not documented (documented: {documented})", str(status))
+        ]
+    if method.upper() == "HEAD" or (empty and NO_CONTENT in declared):
+        return None, []
+    if media in declared:
+        return declared[media], []
+    documented = ", ".join(m or "no content" for m in declared)
+    detail = (
+        f"{media or 'a body without content type'} is not documented for status {status} (documented: {documented})"
+    )
+    return None, [Violation(where, "", "content-type", detail, media or "(none)")]
+
+
+def judge_head(
+    op: Operation, method: str, status: int, content_type: str | None, *, schemas: bool = True
+) -> tuple[bool, list[Violation]]:
+    """The head of an answer to a streaming operation, before its body is read: whether its body is
+    read as lines (a 2xx that is not JSON: NDJSON, or a body under another label that only lines
+    can make sense of), and, for lines, the violations of its status and content type. A body not
+    read as lines is read whole and judged by `judge`."""
+    media = media_of(content_type)
+    if not (200 <= status < 300) or is_json(media):
+        return False, []
+    if not schemas or media == NDJSON:
+        return True, []
+    return True, expected_schema(op, method, status, media, False)[1]
+
+
+def cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
+    """A broken body may still go on to the generated code (warn mode), which builds its model with
+    `from_dict`. When the model cannot hold it (a number where a list must be...), that would be a
+    bare TypeError or KeyError from generated code: this names it as a violation instead."""
+    cls = model_for(ptr)
+    if cls is None:
+        return []
+    try:
+        cls.from_dict(value)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = f"cannot build {cls.__name__}: {type(exc).__name__}: {exc}"
+        return [Violation(where, "", "construct", cap(detail), cut(value))]
+    return []
 
 
 def final_value_of(shape: StreamShape, line: Any) -> Any:
@@ -154,6 +241,25 @@ def _parse(media: str, content: bytes) -> Any:
 def _json_declared(op: Operation, status: int) -> bool:
     """Does the spec promise a JSON body for this status? (Then the generated code parses one.)"""
     return any(is_json(media) for media in op.responses.get(status, {}))
+
+
+def judge_read(response: httpx.Response, *, schemas: bool = True, profile: str = ALL) -> Judgement:
+    """`judge` on a read `httpx.Response`: the operation is found from the request's method and URL
+    path (a prefixed base URL works). A HEAD is judged by its status alone."""
+    request = response.request
+    if request.method == "HEAD":
+        return judge(
+            request.method, request.url.path, response.status_code, None, b"", schemas=schemas, profile=profile
+        )
+    return judge(
+        request.method,
+        request.url.path,
+        response.status_code,
+        response.headers.get("content-type"),
+        response.content,
+        schemas=schemas,
+        profile=profile,
+    )
 
 
 def judge_response(response: httpx.Response, profile: str = ALL) -> list[Violation]:

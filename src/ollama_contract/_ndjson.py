@@ -1,7 +1,11 @@
 """The NDJSON stream protocol as pure functions: split bytes into lines, and turn lines into items.
 
-Nothing here does I/O. The sync and async streams (`_streams.py`) and the pass-through stream
-the hooks put under the generated `sync_stream` (`_hooks.py`) feed bytes in and get items out.
+The fourth stage of a streamed call (prepare, send, judge, decode, build): nothing here does I/O,
+sends, judges a status or knows httpx. The sync and async streams (`_streams.py`) and the
+pass-through stream the hooks put under the generated `sync_stream` (`_hooks.py`) feed bytes in
+and get items out, built by the generated models (the fifth stage). A sync stream hands its
+response's byte iterator to `LineDecoder.read`, which keeps the loop: a stream's items then come
+from this module alone, with no frame of the stream object between one line and the next.
 
 **Per-operation facts.** Everything about a streaming operation comes from the spec and the
 generated package: the line schema, the JSON schema and its attrs class, the key that marks an
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, NoReturn, TypeVar
@@ -55,6 +59,9 @@ class StreamFacts:
     json_schema: str
     item: type[Any]
     error_key: str
+    get_text: Callable[[dict[str, Any]], Any]
+    get_thinking: Callable[[dict[str, Any]], Any]
+    get_final: Callable[[dict[str, Any]], Any]
 
 
 @cache
@@ -69,7 +76,19 @@ def facts_for(operation_id: str) -> StreamFacts:
         raise ValueError(f"{operation_id}: the spec gives its stream no schema")
     line = follow(load_spec(), line_schema)
     error_key, chunk_schema = line["if"]["required"][0], line["else"]["$ref"]
-    return StreamFacts(op, op.stream, line_schema, chunk_schema, json_schema, item, error_key)
+    shape = op.stream
+    return StreamFacts(
+        op,
+        shape,
+        line_schema,
+        chunk_schema,
+        json_schema,
+        item,
+        error_key,
+        _getter(shape.text),
+        _getter(shape.thinking),
+        _getter(shape.final_field),
+    )
 
 
 class LineSplitter:
@@ -239,9 +258,9 @@ class LineDecoder(Generic[T]):
         self.last: T | None = None
         self._text = _Text()
         self._thinking = _Text()
-        self._get_text = _getter(facts.shape.text)
-        self._get_thinking = _getter(facts.shape.thinking)
-        self._get_final = _getter(facts.shape.final_field)
+        self._get_text = facts.get_text
+        self._get_thinking = facts.get_thinking
+        self._get_final = facts.get_final
 
     @property
     def text(self) -> str:
@@ -285,6 +304,51 @@ class LineDecoder(Generic[T]):
                 self._cannot_build(data, exc)
             self.last = item
             yield item
+
+    def read(
+        self,
+        chunks: Iterable[bytes],
+        close: Callable[[], object],
+        broken: type[Exception],
+        translate: Callable[[Exception], Exception],
+    ) -> Iterator[T]:
+        """The items of a whole body, read chunk by chunk, then `finish()`; `close` runs however the
+        reading ends. An exception of type `broken` raised by `chunks` (a connection that broke)
+        leaves as `translate(exc)`: the caller says what a broken read means, this module does
+        not know httpx."""
+        splitter, items = LineSplitter(), self.items
+        try:
+            try:
+                for chunk in chunks:
+                    yield from items(splitter.feed(chunk))
+            except broken as exc:
+                raise translate(exc) from exc
+            yield from items(splitter.flush())
+            self.finish()
+        finally:
+            close()
+
+    async def aread(
+        self,
+        chunks: AsyncIterable[bytes],
+        aclose: Callable[[], Awaitable[object]],
+        broken: type[Exception],
+        translate: Callable[[Exception], Exception],
+    ) -> AsyncGenerator[T, None]:
+        """The async `read`."""
+        splitter, items = LineSplitter(), self.items
+        try:
+            try:
+                async for chunk in chunks:
+                    for item in items(splitter.feed(chunk)):
+                        yield item
+            except broken as exc:
+                raise translate(exc) from exc
+            for item in items(splitter.flush()):
+                yield item
+            self.finish()
+        finally:
+            await aclose()
 
     def whole(self, data: Any) -> T:
         """The item of a 200 `application/json` answer to a streamed request (a load, an unload,

@@ -11,9 +11,12 @@ for chunk in client.chat("llama3.2", [{"role": "user", "content": "Hi"}], stream
 ```
 
 The methods, their keyword arguments, types and docstrings are generated from the spec
-(`ollama_api._methods`, by `codegen/methods.py`); this module only sends what they hand over,
-through a client made by `create_client`, so configuration, validation modes, retries and typed
-errors are the same as for the generated functions. Images may be paths, bytes or file objects,
+(`ollama_api._methods`, by `codegen/methods.py`); this module walks what they hand over through
+the stages, in order: the helpers and the request check (`helpers.prepare`, `_request`), the
+send (`_transport`), the judge (`_judge`) and the typed answer (`_answer`), or for `stream=True`
+a typed stream (`_streams`). The client underneath is made by `create_client` and carries the
+checker, so configuration, validation modes, retries and typed errors are the same as for the
+generated functions. Images may be paths, bytes or file objects,
 tools Python functions and `format` a class: `helpers.prepare` makes them wire values first.
 What a method answers is the response model itself, never None nor an ErrorResponse: every error
 status raises its `APIStatusError`.
@@ -29,14 +32,15 @@ import httpx
 from ollama_api import Client
 from ollama_api._methods import AsyncMethods, SyncMethods
 
-from ._calls import answer, blob, plan_for, request
-from ._client import _DEFAULT, create_client
+from ._answer import build, plan_for
+from ._client import _DEFAULT, ContractClient, create_client
 from ._config import Retries
-from ._hooks import checker_of
-from ._streams import AsyncContractStream, ContractStream, _Exchange
-from ._transport import translating
+from ._judge import judge_read
+from ._request import blob, prepare
+from ._streams import AsyncContractStream, Call, ContractStream
+from ._transport import asend, send, translating
 from ._validation import Checker
-from .helpers._prepare import FIELDS, prepare
+from .helpers import _prepare as helpers
 
 __all__ = ["AsyncOllama", "Ollama"]
 
@@ -45,29 +49,19 @@ class _Base:
     _client: Client
     _checker: Checker
     _urls: dict[str, httpx.URL]
+    """Each operation's URL joined to the base URL once (`_request.join`), as httpx would join it on
+    every call (two URL parses a request, about a tenth of a small call's cost). Paths with
+    parameters (a blob's digest) are left to httpx."""
+    _base_url: str
 
-    def _setup(
-        self,
-        host: str | None,
-        client: Client | None,
-        options: dict[str, Any],
-    ) -> None:
+    def _setup(self, host: str | None, client: Client | None, options: dict[str, Any]) -> Checker:
+        """The client underneath, and the checker it carries (a generated client made some other
+        way: a checker made from `validation` and `profile`)."""
         self._client = client if client is not None else create_client(host, **options)
         self._urls = {}
-
-    def _absolute(
-        self, http: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any], path: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The URL joined to the base URL once per operation, as httpx would join it on every call
-        (two URL parses a request, about a tenth of a small call's cost). Paths with parameters
-        (a blob's digest) are left to httpx."""
-        if not path:
-            url = kwargs["url"]
-            joined = self._urls.get(url)
-            if joined is None:
-                joined = self._urls[url] = http._merge_url(url)
-            kwargs["url"] = joined
-        return kwargs
+        if isinstance(self._client, ContractClient):
+            return self._client.checker
+        return Checker(options["validation"], options["profile"])
 
     @property
     def client(self) -> Client:
@@ -76,7 +70,7 @@ class _Base:
 
     @property
     def base_url(self) -> str:
-        return self._client._base_url
+        return self._base_url
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
@@ -117,30 +111,29 @@ class Ollama(_Base, SyncMethods):
             "http_client": http_client,
             "follow_redirects": follow_redirects,
         }
-        self._setup(host, client, options)
-        self._http = self._client.get_httpx_client()
-        self._checker = checker_of(self._http) or Checker(validation, profile)
+        self._checker = self._setup(host, client, options)
+        c = self._client
+        self._http = c.http() if isinstance(c, ContractClient) else c.get_httpx_client()
+        self._base_url = str(self._http.base_url).rstrip("/")
 
     def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
-        plan = plan_for(operation)
         if content is not None:
             return self._upload(operation, content, path)
-        body = _plain(body)
-        if stream:
-            return ContractStream(
-                self._http,
-                _Exchange(
-                    operation, self._absolute(self._http, request(plan, None, body, path, True), path), self._checker
-                ),
-            )
-        kwargs = self._absolute(
-            self._http, request(plan, self._checker, body, path, False if plan.operation.streams else None), path
-        )
-        with translating(operation):
-            response = self._http.request(**kwargs)
-        return answer(plan, self._checker, response)
+        checker = self._checker
+        call: Call[Any] | None = Call(operation, checker) if stream else None
+        if body is not None and helpers.FIELDS.intersection(body):
+            body = helpers.prepare(body)
+        kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)
+        if call is not None:
+            call.kwargs = kwargs
+            return ContractStream(self._http, call)
+        response = send(self._http, kwargs, operation)
+        verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
+        if verdict.violations and verdict.operation is not None:
+            checker.settle(operation, verdict.violations, response.status_code, unreadable=verdict.unreadable)
+        return build(plan_for(operation), checker, verdict, response)
 
     def _progress(self, stream: Any) -> Any:
         """`pull(..., progress=True)`: the stream drawn as tqdm bars (`helpers.progress_bars`), read to
@@ -159,7 +152,7 @@ class Ollama(_Base, SyncMethods):
         digest, chunks = blob(data, path.get("digest"))
         if self.blob_exists(digest):
             return digest
-        kwargs = request(plan_for(operation), self._checker, None, {**path, "digest": digest}, None)
+        kwargs = prepare(operation, self._checker, None, {**path, "digest": digest}, False)
         with translating(operation):
             self._http.request(**kwargs, content=chunks())
         return digest
@@ -207,28 +200,29 @@ class AsyncOllama(_Base, AsyncMethods):
             "async_http_client": http_client,
             "follow_redirects": follow_redirects,
         }
-        self._setup(host, client, options)
-        self._http = self._client.get_async_httpx_client()
-        self._checker = checker_of(self._http) or Checker(validation, profile)
+        self._checker = self._setup(host, client, options)
+        c = self._client
+        self._http = c.async_http() if isinstance(c, ContractClient) else c.get_async_httpx_client()
+        self._base_url = str(self._http.base_url).rstrip("/")
 
     async def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
     ) -> Any:
-        plan = plan_for(operation)
         if content is not None:
             return await self._upload(operation, content, path)
-        body = _plain(body)
-        if stream:
-            exchange: _Exchange[Any] = _Exchange(
-                operation, self._absolute(self._http, request(plan, None, body, path, True), path), self._checker
-            )
-            return AsyncContractStream(self._http, exchange)
-        kwargs = self._absolute(
-            self._http, request(plan, self._checker, body, path, False if plan.operation.streams else None), path
-        )
-        with translating(operation):
-            response = await self._http.request(**kwargs)
-        return answer(plan, self._checker, response)
+        checker = self._checker
+        call: Call[Any] | None = Call(operation, checker) if stream else None
+        if body is not None and helpers.FIELDS.intersection(body):
+            body = helpers.prepare(body)
+        kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)
+        if call is not None:
+            call.kwargs = kwargs
+            return AsyncContractStream(self._http, call)
+        response = await asend(self._http, kwargs, operation)
+        verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
+        if verdict.violations and verdict.operation is not None:
+            checker.settle(operation, verdict.violations, response.status_code, unreadable=verdict.unreadable)
+        return build(plan_for(operation), checker, verdict, response)
 
     async def _progress(self, stream: Any) -> Any:
         """The async `Ollama._progress`."""
@@ -246,7 +240,7 @@ class AsyncOllama(_Base, AsyncMethods):
         digest, chunks = blob(data, path.get("digest"))
         if await self.blob_exists(digest):
             return digest
-        kwargs = request(plan_for(operation), self._checker, None, {**path, "digest": digest}, None)
+        kwargs = prepare(operation, self._checker, None, {**path, "digest": digest}, False)
         with translating(operation):
             await self._http.request(**kwargs, content=_async(chunks()))
         return digest
@@ -262,15 +256,6 @@ class AsyncOllama(_Base, AsyncMethods):
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
-
-
-def _plain(body: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The body with the helpers' inputs made wire values (`helpers.prepare`): images as paths,
-    bytes or file objects, Python functions as tools, classes as `format`. Operations without such
-    a field (pull, show, embed...) skip the copy."""
-    if body is None or not FIELDS.intersection(body):
-        return body
-    return prepare(body)
 
 
 async def _async(chunks: Iterator[bytes] | bytes) -> AsyncIterator[bytes]:

@@ -12,17 +12,23 @@ is the operationId, from which the spec gives the rest, and its `sync_stream` si
 type checker infer `Stream[GenerateResponse]` and check the body's type. No method is written
 per operation.
 
-A stream sends its request when it is entered or first iterated. Before that, the body is
-validated (strict: ContractViolation, nothing sent). Then, in order: a non-2xx status raises its
-APIStatusError; each line is parsed, checked and built (`_ndjson.LineDecoder`); an error line
-raises StreamError; the end of the body without the final line raises IncompleteStreamError; a
-broken connection raises APIConnectionError. Leaving the `with` block, breaking out of a loop over
-a stream nobody else holds, or `close()` closes the response (in a `finally`).
+A stream is one call walked stage by stage, each stage a module that this shell calls in turn
+and that calls none of the others: `stream()` prepares the request (`_request`: the body checked
+by the checker the client carries; strict: ContractViolation, nothing sent); when the stream is
+first iterated it is sent (`_transport`), its head is judged (`_judge`: a non-2xx status raises
+its APIStatusError once its body is read), and the response's bytes are handed to the line
+decoder (`_ndjson.LineDecoder.read`), whose generator then *is* the sync stream's iterator: each
+line is parsed, checked and built there, an error line raises StreamError, the end of the body
+without the final line raises IncompleteStreamError, and a broken connection APIConnectionError.
+Leaving the `with` block, breaking out of a loop over a stream nobody else holds, or `close()`
+closes the response (in the decoder's `finally`). An async stream awaits each read here and
+decodes it with the same decoder.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Generator, Iterator
+from collections.abc import AsyncGenerator, Iterator
+from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
@@ -30,13 +36,13 @@ from ollama_api.client import AuthenticatedClient, Client
 from ollama_api.models import ErrorResponse
 from ollama_api.streaming import AsyncStream, Stream
 
-from ._config import EXTENSION
+from ._client import ContractClient
 from ._errors import error_for_status
-from ._hooks import checker_of
-from ._ndjson import LineDecoder, LineSplitter, StreamResult, facts_for
-from ._spec import module_for
-from ._transport import translating
-from ._validation import Checker, check_request, expected_schema, is_json, judge_response, media_of
+from ._judge import judge_head, judge_read
+from ._ndjson import LineDecoder, StreamFacts, StreamResult, facts_for
+from ._request import prepare_stream
+from ._transport import aopen_stream, aread, open_stream, read, translate
+from ._validation import Checker
 
 __all__ = ["AsyncContractStream", "AsyncStream", "ContractStream", "Stream", "StreamingOperation", "astream", "stream"]
 
@@ -56,54 +62,109 @@ class StreamingOperation(Protocol[B_contra, T_co]):
     ) -> Iterator[T_co | ErrorResponse]: ...
 
 
-class _Exchange(Generic[T]):
-    """What the sync and async shells share: the request, its checks, and the decoder of its lines."""
+class Call(Generic[T]):
+    """One streamed call as it walks the stages: its facts, its checker, its prepared request
+    (httpx `request` arguments, set by the first stage), its response and its decoder once sent."""
 
-    def __init__(self, operation_id: str, kwargs: dict[str, Any], checker: Checker | None) -> None:
-        """`kwargs` are httpx's `request` arguments, with the JSON body under `json`."""
-        self.facts = facts_for(operation_id)
-        self.operation = operation_id
-        self.checker = checker if checker is not None else Checker()
-        kwargs["json"]["stream"] = True
-        if self.checker.active:
-            self.checker.report(operation_id, check_request(self.facts.operation, kwargs["json"], self.checker.profile))
-        kwargs["extensions"] = {EXTENSION: "stream"}
-        self.kwargs = kwargs
-        self.decoder: LineDecoder[T] = LineDecoder(self.facts, self.checker)
+    __slots__ = ("checker", "decoder", "facts", "kwargs", "operation", "response")
+
+    def __init__(self, operation: str, checker: Checker) -> None:
+        self.operation = operation
+        self.facts: StreamFacts = facts_for(operation)  # ValueError for an operation that does not stream
+        self.checker = checker
+        self.kwargs: dict[str, Any] = {}
         self.response: httpx.Response | None = None
-
-    def route(self, response: httpx.Response) -> str:
-        """`lines` to decode NDJSON, else `whole` once the body has been read (then: `judge`)."""
-        self.response = response
-        media = media_of(response.headers.get("content-type"))
-        if response.is_success and not is_json(media):
-            if self.checker.active:
-                _, violations = expected_schema(
-                    self.facts.operation, response.request.method, response.status_code, media, False
-                )
-                self.checker.report(self.operation, violations, response.status_code)
-            return "lines"
-        return "whole"
-
-    def judge(self, response: httpx.Response) -> T:
-        """A read, non-NDJSON response: raise its status error, or return its single item."""
-        request = response.request
-        parsed = judge_response(
-            self.checker,
-            request.method,
-            request.url.path,
-            response.status_code,
-            response.headers.get("content-type"),
-            response.content,
-        )
-        if not response.is_success:
-            raise error_for_status(self.operation, response.status_code, parsed)
-        return self.decoder.whole(parsed)
+        self.decoder: LineDecoder[T] | None = None
 
     def result(self) -> StreamResult[T]:
-        last = self.decoder.last
-        assert last is not None and self.decoder.done  # finish() raised otherwise
-        return StreamResult(final=last, text=self.decoder.text, thinking=self.decoder.thinking)
+        decoder = self.decoder
+        assert decoder is not None and decoder.last is not None and decoder.done  # finish() raised otherwise
+        return StreamResult(final=decoder.last, text=decoder.text, thinking=decoder.thinking)
+
+
+# The stages are called inline below, in order, and never through a helper of this module: the
+# walk of a call then enters each stage's module once and does not come back here in between
+# (tests/client/test_pipeline.py records it). The sync and async drivers differ only in awaiting.
+
+
+def _start(http: httpx.Client, call: Call[T]) -> Iterator[T]:
+    """Send (second stage), judge the head (third), and hand the bytes to the decoder (fourth)."""
+    checker, operation = call.checker, call.operation
+    response = call.response = open_stream(http, call.kwargs, operation)
+    try:
+        status = response.status_code
+        lines, violations = judge_head(
+            call.facts.operation,
+            response.request.method,
+            status,
+            response.headers.get("content-type"),
+            schemas=checker.active,
+        )
+        if violations:
+            checker.report(operation, violations, status)
+    except BaseException:
+        response.close()
+        raise
+    decoder: LineDecoder[T]
+    if lines:
+        decoder = call.decoder = LineDecoder(call.facts, checker)
+        return decoder.read(
+            response.iter_bytes(), response.close, httpx.RequestError, partial(translate, operation=operation)
+        )
+    read(response, operation)
+    verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
+    if verdict.violations and verdict.operation is not None:
+        checker.settle(operation, verdict.violations, status, unreadable=verdict.unreadable)
+    if not response.is_success:
+        raise error_for_status(operation, status, verdict.parsed)
+    decoder = call.decoder = LineDecoder(call.facts, checker)
+    return iter((decoder.whole(verdict.parsed),))
+
+
+async def _astart(http: httpx.AsyncClient, call: Call[T]) -> AsyncGenerator[T, None]:
+    """The async `_start`, as the stream's iterator: each read is awaited here and decoded by the
+    decoder (`LineDecoder.aread`)."""
+    checker, operation = call.checker, call.operation
+    response = call.response = await aopen_stream(http, call.kwargs, operation)
+    try:
+        status = response.status_code
+        lines, violations = judge_head(
+            call.facts.operation,
+            response.request.method,
+            status,
+            response.headers.get("content-type"),
+            schemas=checker.active,
+        )
+        if violations:
+            checker.report(operation, violations, status)
+    except BaseException:
+        await response.aclose()
+        raise
+    decoder: LineDecoder[T]
+    if lines:
+        decoder = call.decoder = LineDecoder(call.facts, checker)
+        items = decoder.aread(
+            response.aiter_bytes(), response.aclose, httpx.RequestError, partial(translate, operation=operation)
+        )
+        try:
+            async for item in items:
+                yield item
+        finally:
+            await items.aclose()
+        return
+    await aread(response, operation)
+    verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
+    if verdict.violations and verdict.operation is not None:
+        checker.settle(operation, verdict.violations, status, unreadable=verdict.unreadable)
+    if not response.is_success:
+        raise error_for_status(operation, status, verdict.parsed)
+    decoder = call.decoder = LineDecoder(call.facts, checker)
+    yield decoder.whole(verdict.parsed)
+
+
+def _raising(exc: Exception) -> Iterator[Any]:
+    raise exc
+    yield  # a generator: the error comes out of next(), where code written for a lazy stream looks
 
 
 class _Progress(Generic[T]):
@@ -111,53 +172,69 @@ class _Progress(Generic[T]):
 
     _base = "Stream"
 
-    _exchange: _Exchange[T]
+    _call: Call[T]
 
     @property
     def response(self) -> httpx.Response | None:
         """The httpx response, once the request has been sent."""
-        return self._exchange.response
+        return self._call.response
 
     @property
     def text(self) -> str:
         """The streamed text so far (`response` of generate, `message.content` of chat)."""
-        return self._exchange.decoder.text
+        decoder = self._call.decoder
+        return decoder.text if decoder is not None else ""
 
     @property
     def thinking(self) -> str:
-        return self._exchange.decoder.thinking
+        decoder = self._call.decoder
+        return decoder.thinking if decoder is not None else ""
 
     @property
     def operation(self) -> str:
-        return self._exchange.operation
+        return self._call.operation
 
     def __repr__(self) -> str:
-        return f"<{self._base} {self.operation}: {self._exchange.decoder.count} lines read>"
+        decoder = self._call.decoder
+        return f"<{self._base} {self.operation}: {decoder.count if decoder is not None else 0} lines read>"
 
 
 class ContractStream(_Progress[T], Stream[T]):
-    """The sync `Stream`: reads the lines of one response, checked by the contract."""
+    """The sync `Stream`: reads the lines of one response, checked by the contract.
 
-    def __init__(self, http: httpx.Client, exchange: _Exchange[T]) -> None:
+    Its iterator is the decoder's generator itself (`_ndjson.LineDecoder.read`): between one item
+    and the next no frame of this module runs. It holds the generator, and the generator holds
+    the response and the decoder, none of which holds the stream: no reference cycle, so dropping
+    a stream left behind (`for chunk in stream(...): break`) closes its response at once, never
+    later from the garbage collector (inside httpcore's pool lock, which closing needs too)."""
+
+    def __init__(self, http: httpx.Client, call: Call[T]) -> None:
         self._http = http
-        self._exchange = exchange
-        self._iterator = _read(http, exchange)
+        self._call = call
+        self._items: Iterator[T] | None = None
 
     def __iter__(self) -> Iterator[T]:
-        return self._iterator
+        if self._items is None:
+            try:
+                self._items = _start(self._http, self._call)
+            except Exception as exc:  # raised by the first next(), as by a stream that sends there
+                self._items = _raising(exc)
+        return self._items
 
     def __next__(self) -> T:
-        return next(self._iterator)
+        return next(self.__iter__())
 
     def close(self) -> None:
-        """Stop reading and close the response (runs the generator's `finally`)."""
-        self._iterator.close()
+        """Stop reading and close the response (runs the decoder's `finally`)."""
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            close()
 
     def result(self) -> StreamResult[T]:
         """Read to the end; the final item and the text of all items, those already read included."""
-        for _ in self._iterator:
+        for _ in self.__iter__():
             pass
-        return self._exchange.result()
+        return self._call.result()
 
 
 class AsyncContractStream(_Progress[T], AsyncStream[T]):
@@ -165,10 +242,13 @@ class AsyncContractStream(_Progress[T], AsyncStream[T]):
 
     _base = "AsyncStream"
 
-    def __init__(self, http: httpx.AsyncClient, exchange: _Exchange[T]) -> None:
+    def __init__(self, http: httpx.AsyncClient, call: Call[T]) -> None:
         self._http = http
-        self._exchange = exchange
-        self._iterator = _aread(http, exchange)
+        self._call = call
+        # A module function, not a method: a generator of a bound method would hold the stream
+        # that holds it, a cycle freed only by the collector, whose finalizers then race to close
+        # the same generators ("aclose(): asynchronous generator is already running").
+        self._iterator = _astart(http, call)
 
     def __aiter__(self) -> AsyncGenerator[T, None]:
         return self._iterator
@@ -184,71 +264,36 @@ class AsyncContractStream(_Progress[T], AsyncStream[T]):
         """Read to the end; the final item and the text of all items, those already read included."""
         async for _ in self._iterator:
             pass
-        return self._exchange.result()
+        return self._call.result()
 
 
-# The readers are module functions, not methods: a generator made from a bound method holds the
-# stream that holds the generator, a reference cycle that only the garbage collector can free. The
-# response of a stream left behind (`for chunk in stream(...): break`) would then be closed whenever
-# the collector happens to run: once inside httpcore's pool lock, which closing needs too (a
-# freeze), and for the async stream by two finalizers racing to close the same generators
-# ("aclose(): asynchronous generator is already running"). Without the cycle, dropping the
-# iterator closes the sync response at once, and asyncio's finalizer hook schedules the async one.
-
-
-def _read(http: httpx.Client, exchange: _Exchange[T]) -> Generator[T, None, None]:
-    with translating(exchange.operation), http.stream(**exchange.kwargs) as response:
-        if exchange.route(response) == "whole":
-            response.read()
-            yield exchange.judge(response)
-            return
-        splitter, items = LineSplitter(), exchange.decoder.items
-        for chunk in response.iter_bytes():
-            yield from items(splitter.feed(chunk))
-        yield from items(splitter.flush())
-        exchange.decoder.finish()
-
-
-async def _aread(http: httpx.AsyncClient, exchange: _Exchange[T]) -> AsyncGenerator[T, None]:
-    with translating(exchange.operation):
-        async with http.stream(**exchange.kwargs) as response:
-            if exchange.route(response) == "whole":
-                await response.aread()
-                yield exchange.judge(response)
-                return
-            splitter, items = LineSplitter(), exchange.decoder.items
-            async for chunk in response.aiter_bytes():
-                for item in items(splitter.feed(chunk)):
-                    yield item
-            for item in items(splitter.flush()):
-                yield item
-            exchange.decoder.finish()
+def carried(client: AuthenticatedClient | Client) -> Checker:
+    """The checker a client carries: a `ContractClient`'s own; a generated client made some other
+    way gets `OLLAMA_CONTRACT_VALIDATION` (default strict)."""
+    return client.checker if isinstance(client, ContractClient) else Checker()
 
 
 def stream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> Stream[T]:
     """Stream `operation` (a generated module such as `generate`) with `body`, one typed item per line.
 
-    The client's validation mode is the one `create_client` attached to it; a generated client made
+    The validation mode is the one the client carries (`create_client`'s); a generated client made
     some other way gets `OLLAMA_CONTRACT_VALIDATION` (default strict). Raises ContractViolation at
     once if the body breaks the spec in strict mode.
     """
-    http = client.get_httpx_client()
-    return ContractStream(http, _Exchange(_name(operation), _kwargs(operation, body), checker_of(http)))
+    http = client.http() if isinstance(client, ContractClient) else client.get_httpx_client()
+    call: Call[T] = Call(_name(operation), carried(client))
+    handle = ContractStream(http, call)
+    call.kwargs = prepare_stream(call.operation, body, call.checker)
+    return handle
 
 
 def astream(client: AuthenticatedClient | Client, operation: StreamingOperation[B, T], body: B) -> AsyncStream[T]:
     """The async `stream`: `async with astream(client, chat, body) as s: async for item in s: ...`."""
-    http = client.get_async_httpx_client()
-    return AsyncContractStream(http, _Exchange(_name(operation), _kwargs(operation, body), checker_of(http)))
+    http = client.async_http() if isinstance(client, ContractClient) else client.get_async_httpx_client()
+    call: Call[T] = Call(_name(operation), carried(client))
+    call.kwargs = prepare_stream(call.operation, body, call.checker)
+    return AsyncContractStream(http, call)
 
 
 def _name(operation: StreamingOperation[Any, Any]) -> str:
     return operation.__name__.rsplit(".", 1)[-1]
-
-
-def _kwargs(operation: StreamingOperation[Any, Any], body: Any) -> dict[str, Any]:
-    """The generated module's own request arguments for a body model (its method, path and JSON)."""
-    name = _name(operation)
-    facts_for(name)  # raises ValueError for an operation that does not stream
-    kwargs: dict[str, Any] = module_for(name)._request_kwargs(body=body)
-    return kwargs

@@ -1,4 +1,8 @@
-"""The transport under every client this package builds: retries, and typed connection errors.
+"""The second stage of a call: send it. Retries, and typed connection errors.
+
+`send` (a call answered whole) and `open_stream` (a stream, its body left unread) are what the
+shells call after the first stage (`_request`) and before the third (`_judge`); `RetryTransport`
+is the httpx transport under every client this package builds.
 
 Retries are a transport concern because only the transport sees a failed connection. They apply
 to idempotent requests alone (GET and HEAD, see `Retries`), never to the streams of this package
@@ -16,6 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
+from typing import Any
 
 import anyio
 import httpx
@@ -24,7 +29,17 @@ from ._config import Retries
 from ._errors import APIConnectionError, APITimeoutError
 from ._spec import operation_for
 
-__all__ = ["RetryTransport", "translate", "translating"]
+__all__ = [
+    "RetryTransport",
+    "aopen_stream",
+    "aread",
+    "asend",
+    "open_stream",
+    "read",
+    "send",
+    "translate",
+    "translating",
+]
 
 
 def translate(
@@ -62,6 +77,48 @@ class translating:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if isinstance(exc, httpx.RequestError):
             raise translate(exc, self.operation) from exc
+
+
+def send(http: httpx.Client, kwargs: dict[str, Any], operation: str) -> httpx.Response:
+    """Send one request (httpx `request` arguments) and read its answer whole."""
+    with translating(operation):
+        return http.request(**kwargs)
+
+
+async def asend(http: httpx.AsyncClient, kwargs: dict[str, Any], operation: str) -> httpx.Response:
+    """The async `send`."""
+    with translating(operation):
+        return await http.request(**kwargs)
+
+
+def open_stream(http: httpx.Client, kwargs: dict[str, Any], operation: str) -> httpx.Response:
+    """Send one request and return its response with the body unread (the caller closes it)."""
+    with translating(operation):
+        return http.send(http.build_request(**kwargs), stream=True)
+
+
+async def aopen_stream(http: httpx.AsyncClient, kwargs: dict[str, Any], operation: str) -> httpx.Response:
+    """The async `open_stream`."""
+    with translating(operation):
+        return await http.send(http.build_request(**kwargs), stream=True)
+
+
+def read(response: httpx.Response, operation: str) -> None:
+    """Read the rest of an opened response's body, then close it."""
+    try:
+        with translating(operation):
+            response.read()
+    finally:
+        response.close()
+
+
+async def aread(response: httpx.Response, operation: str) -> None:
+    """The async `read`."""
+    try:
+        with translating(operation):
+            await response.aread()
+    finally:
+        await response.aclose()
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

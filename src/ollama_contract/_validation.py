@@ -16,8 +16,9 @@ instances of every schema and on every wire fixture.
 distinct (operation, pointer, rule) on the `ollama_contract` logger and goes on; `off` checks no
 schema (typed errors and the stream protocol stay: they are not validation).
 
-The functions here are pure: they take parsed bodies and return violations. The httpx hooks and
-the streams are the I/O shells around them.
+This module is a library under the pipeline's stages, not a stage: the request check
+(`_request`), the judge (`_judge`) and the line decoder (`_ndjson`) ask it for validators, and
+the checker that the client carries decides what a violation does. It imports no stage.
 """
 
 from __future__ import annotations
@@ -33,21 +34,9 @@ import jsonschema_rs
 from ._config import Mode, resolve_mode
 from ._errors import ContractViolation, Violation, cut
 from ._profiles import ALL, normalise, profiled_spec
-from ._spec import NO_CONTENT, Operation, escape, model_for
+from ._spec import escape
 
-__all__ = [
-    "Checker",
-    "all_valid",
-    "cannot_build",
-    "check_request",
-    "check_value",
-    "expected_schema",
-    "is_json",
-    "judge_response",
-    "logger",
-    "media_of",
-    "validator",
-]
+__all__ = ["Checker", "all_valid", "cap", "check_value", "logger", "validator"]
 
 logger = logging.getLogger("ollama_contract")
 
@@ -93,10 +82,10 @@ def _violation(error: jsonschema_rs.ValidationError, where: str, prefix: str) ->
         return Violation(
             where, f"{path}/{missing}", "required", "the field is missing", f"absent from {cut(error.instance)}"
         )
-    return Violation(where, path, keyword, _cap(error.message), cut(error.instance))
+    return Violation(where, path, keyword, cap(error.message), cut(error.instance))
 
 
-def _cap(text: str, limit: int = 200) -> str:
+def cap(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -108,86 +97,6 @@ def check_value(ptr: str, value: Any, where: str, prefix: str = "", profile: str
     return [_violation(e, where, prefix) for e in checker.iter_errors(value)]
 
 
-def check_request(op: Operation, body: Any, profile: str = ALL) -> list[Violation]:
-    """Violations of a request body against the operation's request schema."""
-    if op.request_schema is None:
-        return []
-    return check_value(op.request_schema, body, "request", profile=profile)
-
-
-def media_of(content_type: str | None) -> str:
-    """`application/json; charset=utf-8` -> `application/json`; no header -> NO_CONTENT."""
-    return content_type.split(";", 1)[0].strip().lower() if content_type else NO_CONTENT
-
-
-def is_json(media: str) -> bool:
-    return media == "application/json" or media.endswith("+json")
-
-
-def expected_schema(
-    op: Operation, method: str, status: int, media: str, empty: bool
-) -> tuple[str | None, list[Violation]]:
-    """Is (status, media type) documented for `op`? Returns the body's schema pointer and violations.
-
-    An empty body conforms to a response declared without content whatever its Content-Type says,
-    and a HEAD response is judged by its status alone: servers keep the headers of the GET they
-    would have answered (Ollama's blob HEAD 404 says `application/json` and sends nothing).
-    """
-    declared = op.responses.get(status)
-    where = f"response {status} {media or '(no content type)'}"
-    if declared is None:
-        documented = ", ".join(str(s) for s in sorted(op.responses))
-        return None, [
-            Violation(where, "", "status", f"status {status} is not documented (documented: {documented})", str(status))
-        ]
-    if method.upper() == "HEAD" or (empty and NO_CONTENT in declared):
-        return None, []
-    if media in declared:
-        return declared[media], []
-    documented = ", ".join(m or "no content" for m in declared)
-    detail = (
-        f"{media or 'a body without content type'} is not documented for status {status} (documented: {documented})"
-    )
-    return None, [Violation(where, "", "content-type", detail, media or "(none)")]
-
-
-def judge_response(
-    checker: Checker, method: str, path: str, status: int, content_type: str | None, content: bytes
-) -> Any:
-    """Judge a whole (read) response (`_judge.judge`) and act on it in the checker's mode. Returns
-    the body, parsed when it is JSON (None when it is not, or is empty), for the caller to reuse.
-
-    A route the spec does not know is left alone here: the request hook has reported it already.
-    A body the generated code cannot read at all (not JSON under a JSON promise, or no model can
-    hold it) is a ContractViolation in warn mode too, rather than a bare error from generated code.
-    """
-    from ._judge import judge
-
-    verdict = judge(method, path, status, content_type, content, schemas=checker.active, profile=checker.profile)
-    op = verdict.operation
-    if op is None:
-        return verdict.parsed
-    if verdict.unreadable:
-        checker.fail(op.operation_id, verdict.violations, status)
-    checker.report(op.operation_id, verdict.violations, status)
-    return verdict.parsed
-
-
-def cannot_build(ptr: str, value: Any, where: str) -> list[Violation]:
-    """A broken body may still go on to the generated code (warn mode), which builds its model with
-    `from_dict`. When the model cannot hold it (a number where a list must be...), that would be a
-    bare TypeError or KeyError from generated code: this names it as a violation instead."""
-    cls = model_for(ptr)
-    if cls is None:
-        return []
-    try:
-        cls.from_dict(value)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        detail = f"cannot build {cls.__name__}: {type(exc).__name__}: {exc}"
-        return [Violation(where, "", "construct", _cap(detail), cut(value))]
-    return []
-
-
 class Checker:
     """What one client does with violations: raise, warn once each, or nothing.
 
@@ -196,17 +105,15 @@ class Checker:
     bodies are held to: `all` (every version's) or one Ollama version's (see `_profiles`).
     """
 
-    __slots__ = ("_lock", "_seen", "mode", "profile")
+    __slots__ = ("_lock", "_seen", "active", "mode", "profile")
 
     def __init__(self, mode: str | None = None, profile: str = ALL) -> None:
         self.mode: Mode = resolve_mode(mode)
+        self.active = self.mode != "off"
+        """False in mode off: no schema is checked. An attribute, read on every read of a stream."""
         self.profile = normalise(profile)
         self._seen: set[tuple[str | None, str, str]] = set()
         self._lock = threading.Lock()
-
-    @property
-    def active(self) -> bool:
-        return self.mode != "off"
 
     def __repr__(self) -> str:
         return f"Checker(mode={self.mode!r}, profile={self.profile!r})"
@@ -231,3 +138,12 @@ class Checker:
         every mode, after the warning in warn mode."""
         self.report(operation, violations, status)
         raise ContractViolation(operation, violations, status=status)
+
+    def settle(
+        self, operation: str | None, violations: list[Violation], status: int | None, *, unreadable: bool = False
+    ) -> None:
+        """Act on a verdict of `_judge`: `unreadable` (nothing can be built from the body) fails in
+        every mode; other violations are reported by the mode."""
+        if unreadable:
+            self.fail(operation, violations, status)
+        self.report(operation, violations, status)

@@ -17,7 +17,7 @@ import pytest
 from kit import Wire, error_of
 
 import ollama_contract as oc
-from ollama_contract._calls import HOSTED_URL
+from ollama_contract._request import HOSTED_URL
 from ollama_contract.server import running_server
 from ollama_contract.spec import operation_for, operations
 

@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ProtocolError, ReadTimeoutError
 
-__all__ = ["NoAnswer", "deadline_session", "httpx_within"]
+__all__ = ["NoAnswer", "deadline_session", "filled", "httpx_within"]
 
 CONNECT_SECONDS = 10.0
 """Connecting takes no time on a live server; a longer wait means nothing sensible is there."""
@@ -67,10 +67,21 @@ class _DeadlineAdapter(HTTPAdapter):
         except ProtocolError as exc:
             response.close()
             raise requests.exceptions.ConnectionError(exc, request=request) from exc
-        response._content = bytes(body)
-        response._content_consumed = True
         response.raw.release_conn()
-        return response
+        return filled(response, bytes(body))
+
+
+def filled(response: requests.Response, body: bytes) -> requests.Response:
+    """`response` with `body` as its content, already read, as `requests` keeps it after a read.
+
+    The one use of a private name of `requests` (`_content`, `_content_consumed`): it has no public
+    way to hand a response a body read some other way (here, chunk by chunk under a deadline).
+    tests/contract/test_deadline.py fails if `requests` keeps a read body differently, and
+    pyproject.toml bounds `requests` to the versions it was checked on.
+    """
+    response._content = body
+    response._content_consumed = True
+    return response
 
 
 def deadline_session(seconds: Callable[[], float]) -> requests.Session:
