@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[check]' --group dev
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[check,compat]' --group dev
 	touch $(STAMP)
 
 ## setup: create .venv and install the project with its development tools

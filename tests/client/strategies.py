@@ -44,6 +44,7 @@ GO_TIMES = st.builds(
 )
 """Timestamps (`format: date-time`) as Go's RFC3339Nano writes them, zone offsets and Go's zero time included."""
 
+
 def instances(doc: dict[str, Any], schema: Any, *, noise: bool = True, depth: int = 0) -> st.SearchStrategy[Any]:
     exact = _exact(doc, schema, noise, depth)
     return st.one_of(exact, exact, exact, ANY_JSON) if noise else exact
