@@ -1,11 +1,11 @@
 # Task: two chats at once with the async client.
 import asyncio
 
-import ollama_contract as ollama
+from ollama_contract import AsyncOllama
 
 
 async def main() -> None:
-    async with ollama.AsyncOllama() as client:
+    async with AsyncOllama() as client:
         questions = ["Why is the sky blue?", "Why is the sea salty?"]
         answers = await asyncio.gather(*(client.chat("llama3.2", [{"role": "user", "content": q}]) for q in questions))
     for answer in answers:

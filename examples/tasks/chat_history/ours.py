@@ -1,12 +1,14 @@
 # Task: a streaming chat that keeps its history across turns.
 from ollama_api.params import MessageDict
 
-import ollama_contract as ollama
+from ollama_contract import Ollama
+
+client = Ollama()
 
 messages: list[MessageDict] = []
 for question in ["Why is the sky blue?", "And why are sunsets red?"]:
     messages.append({"role": "user", "content": question})
-    chunks = ollama.chat("llama3.2", messages, stream=True)
+    chunks = client.chat("llama3.2", messages, stream=True)
     for chunk in chunks:
         print(chunk.text, end="", flush=True)
     print()

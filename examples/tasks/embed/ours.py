@@ -1,10 +1,10 @@
 # Task: embed three texts, then the cosine similarity of the first to the others.
 import math
 
-import ollama_contract as ollama
+from ollama_contract import Ollama
 
 texts = ["The sky is blue.", "The sea is blue.", "I like trains."]
-vectors = ollama.embed("all-minilm", texts).embeddings
+vectors = Ollama().embed("all-minilm", texts).embeddings
 
 
 def cosine(a: list[float], b: list[float]) -> float:

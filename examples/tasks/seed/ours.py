@@ -1,7 +1,9 @@
 # Task: generate with a seed, twice; the same seed gives the same text.
-import ollama_contract as ollama
+from ollama_contract import Ollama
 
-first = ollama.generate("mistral", "Why is the sky blue?", options={"seed": 123})
-second = ollama.generate("mistral", "Why is the sky blue?", options={"seed": 123})
+client = Ollama()
+
+first = client.generate("mistral", "Why is the sky blue?", options={"seed": 123})
+second = client.generate("mistral", "Why is the sky blue?", options={"seed": 123})
 print(first.text)
 print("same answer:", first.text == second.text)

@@ -3,7 +3,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-import ollama_contract as ollama
+from ollama_contract import Ollama
 from ollama_contract.helpers import parse_as
 
 
@@ -18,6 +18,6 @@ class Pets(BaseModel):
 
 
 question = "I have a cat named Luna, 5, and a dog named Max, 3. List them."
-response = ollama.chat("llama3.1", [{"role": "user", "content": question}], format=Pets)
+response = Ollama().chat("llama3.1", [{"role": "user", "content": question}], format=Pets)
 for pet in parse_as(Pets, response).pets:
     print(pet.name, pet.species, pet.age)

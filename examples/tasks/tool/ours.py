@@ -3,8 +3,7 @@ from typing import Literal
 
 from ollama_api.models import Message
 
-import ollama_contract as ollama
-from ollama_contract.helpers import Tools
+from ollama_contract import Ollama
 
 
 def get_temperature(city: str, unit: Literal["celsius", "fahrenheit"] = "celsius") -> str:
@@ -17,8 +16,12 @@ def get_temperature(city: str, unit: Literal["celsius", "fahrenheit"] = "celsius
     return f"21 degrees {unit} in {city}"
 
 
-tools = Tools(get_temperature)
+client = Ollama()
 messages = [Message(role="user", content="What is the temperature in Paris?")]
-response = ollama.chat("qwen3", messages, tools=tools)
-messages += [response["message"], *tools.results(response["message"])]
-print(ollama.chat("qwen3", messages).text)
+response = client.chat("qwen3", messages, tools=[get_temperature])
+messages.append(response.message)
+for call in response.message.tool_calls:
+    print("Arguments:", call.function.arguments)
+    result = get_temperature(**call.function.arguments)
+    messages.append(Message(role="tool", content=result, tool_name=call.function.name))
+print(client.chat("qwen3", messages).text)
