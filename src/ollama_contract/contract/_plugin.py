@@ -137,7 +137,7 @@ class ReportPlugin:
             from ._session import SILENT
 
             skipped = [t for t in self.recorder.tests if "--max-time" in t.message]
-            silent = [t for t in self.recorder.tests if t.message.startswith(SILENT)]
+            silent = [t for t in self.recorder.tests if SILENT in t.message]
             self.status = f"stopped at --max-time ({len(skipped)} tests not run)" if skipped else "finished"
             if silent and not skipped:
                 self.status = f"stopped: {SILENT} ({len(silent)} tests not run)"
