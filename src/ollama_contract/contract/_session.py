@@ -65,6 +65,8 @@ class Session:
     """What the server reported on /api/version, as it said it (None: no readable answer)."""
     silent: int = 0
     """Requests in a row that got no answer at all (no answer in time, or no connection)."""
+    stopped: bool = False
+    """The server stopped answering: no more requests are sent."""
 
     def __post_init__(self) -> None:
         self.requests = deadline_session(self.request_seconds)
@@ -78,15 +80,28 @@ class Session:
         return self.max_time is not None and time.monotonic() - self.started > self.max_time
 
     def answered(self, answered: bool) -> None:
-        """Count requests in a row without any answer; one answer resets the count."""
+        """Count requests in a row without any answer; one answer resets the count. At
+        SILENT_LIMIT the server is asked for /api/version: a slow server answers it (and the run
+        goes on, each late answer a failure), a hung or dead one does not (and the run stops)."""
         self.silent = 0 if answered else self.silent + 1
-        if self.silent == SILENT_LIMIT:
-            self.recorder.note(f"{SILENT}: {SILENT_LIMIT} requests in a row got no answer; the run sent no more")
+        if self.silent < SILENT_LIMIT or self.stopped:
+            return
+        from ._preflight import PREFLIGHT_SECONDS
+
+        try:
+            httpx.get(self.base_url + "/api/version", headers=self.headers, timeout=PREFLIGHT_SECONDS)
+            self.silent = 0
+        except httpx.HTTPError as exc:
+            self.stopped = True
+            self.recorder.note(
+                f"{SILENT}: {SILENT_LIMIT} requests in a row got no answer, nor did GET /api/version within "
+                f"{PREFLIGHT_SECONDS:g} s ({type(exc).__name__}); the run sent no more"
+            )
 
     def gone_silent(self) -> bool:
-        """The server stopped answering: SILENT_LIMIT requests in a row got nothing back, so the
-        rest of the run would only wait out one deadline after another."""
-        return self.silent >= SILENT_LIMIT
+        """The server stopped answering (see `answered`): the rest of the run would only wait out
+        one deadline after another."""
+        return self.stopped
 
     def request_seconds(self) -> float:
         """The deadline of the next request: --request-timeout, or less when --max-time is near."""
