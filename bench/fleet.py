@@ -29,7 +29,7 @@ SERVERS = {
     "fourth": [],
 }
 PROFILES = {"older": "0.5.7"}
-"""The older server: held to 0.5.7's contract (`serve --ollama-version`, when it exists, makes it answer as 0.5.7 too)."""
+"""The older server: held to 0.5.7's contract (and, where `serve --ollama-version` exists, answering as 0.5.7)."""
 
 
 def _free_port() -> int:
@@ -99,7 +99,9 @@ def main() -> int:
                 lines.append(f'profile = "{PROFILES[name]}"\n')
         (folder / "targets.toml").write_text("\n".join(lines))
         try:
-            fleet, code, output = timed([*CLI, "check", "--targets", "targets.toml", "--report-dir", "fleet", *RUN], folder)
+            fleet, code, output = timed(
+                [*CLI, "check", "--targets", "targets.toml", "--report-dir", "fleet", *RUN], folder
+            )
         finally:
             stop(procs)
         print(f"fleet all four: {fleet:.1f} s, exit {code}; last line: {output.strip().splitlines()[-1]}")
