@@ -58,6 +58,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--server-fault", action="append", default=[], help="fault for the reference server (tests)")
     group.addoption("--report-dir", default=None, help="folder for junit.xml and report.md")
     group.addoption("--progress", default="off", choices=["auto", "live", "plain", "off"], help="progress display")
+    group.addoption("--fleet", action="store_true", help="a fleet run: each xdist worker checks the target it is given")
 
 
 def _stop_on_sigterm(plugin: ReportPlugin) -> None:
@@ -71,7 +72,9 @@ def _stop_on_sigterm(plugin: ReportPlugin) -> None:
         signal.signal(signal.SIGTERM, interrupt)
 
 
-def _watchdog(session: _session.Session, plugin: ReportPlugin, server: _session.ReferenceServer | None) -> None:
+def _watchdog(
+    session: _session.Session, plugin: ReportPlugin, server: _session.ReferenceServer | None, quiet: bool = False
+) -> None:
     """--max-time is a hard bound: if the run has not ended GRACE_SECONDS after it, end it here."""
     import os
     import time
@@ -82,7 +85,7 @@ def _watchdog(session: _session.Session, plugin: ReportPlugin, server: _session.
     plugin.status = f"ended by the --max-time watchdog ({session.max_time:g} s + {GRACE_SECONDS:g} s)"
     plugin.finish_current("stopped")
     plugin.write()
-    for line in plugin.lines():
+    for line in [] if quiet else plugin.lines():
         print(line, flush=True)
     try:
         if server is not None:
@@ -93,23 +96,60 @@ def _watchdog(session: _session.Session, plugin: ReportPlugin, server: _session.
         os._exit(1 if plugin.verdict == "FAILED" else 0)
 
 
+class _Unchecked:
+    """A fleet's worker whose target could not be checked: nothing is collected, and its report
+    says why (raising here would end the worker, and xdist would stop the whole fleet)."""
+
+    def __init__(self, plugin: ReportPlugin, reason: str) -> None:
+        self.plugin, self.reason = plugin, reason
+
+    def pytest_ignore_collect(self, collection_path: Path) -> bool:
+        return collection_path.suffix == ".py"
+
+    def pytest_sessionstart(self) -> None:
+        from ollama_contract.contract._report import Finding
+
+        self.plugin.recorder.finding(Finding("target", "preflight", "target cannot be checked", self.reason, ""))
+        self.plugin.status = "not checked: the target cannot be checked"
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    from ollama_contract.contract._targets import Target
+
+    given = getattr(config, "workerinput", {}).get("ollama_contract_target")
+    if config.getoption("--fleet") and given is None:
+        return  # the fleet's controller: its workers check the targets, it only reports
+    target = Target.from_dict(given) if given is not None else None
+    report_dir = config.getoption("--report-dir")
+    if target is not None:
+        report_dir = str(Path(report_dir) / target.name)
     try:
         session, server = _session.open_session(
-            base_url=config.getoption("--ollama-url"),
-            allow_writes=config.getoption("--allow-writes"),
-            model=config.getoption("--model"),
-            embed_model=config.getoption("--embed-model"),
-            pull_models=config.getoption("--pull-model"),
+            base_url=config.getoption("--ollama-url") if target is None else target.url,
+            allow_writes=config.getoption("--allow-writes") if target is None else target.allow_writes,
+            model=config.getoption("--model") if target is None else target.model,
+            embed_model=config.getoption("--embed-model") if target is None else target.embed_model,
+            pull_models=config.getoption("--pull-model") if target is None else target.pull_models,
             max_examples=config.getoption("--max-examples"),
             max_time=config.getoption("--max-time"),
             faults=config.getoption("--server-fault"),
             request_timeout=config.getoption("--request-timeout"),
             quick=config.getoption("--quick"),
-            profile=config.getoption("--profile"),
+            profile=config.getoption("--profile") if target is None else target.profile,
+            headers=None if target is None else target.request_headers(),
         )
     except TargetError as exc:
-        raise pytest.UsageError(str(exc)) from None
+        if target is None:
+            raise pytest.UsageError(str(exc)) from None
+        from ollama_contract.contract._report import Recorder
+
+        recorder = Recorder()
+        plugin = ReportPlugin(
+            recorder, Path(report_dir), target.url, Progress(recorder, "off"), url=target.url, quiet=True
+        )
+        config.pluginmanager.register(plugin)
+        config.pluginmanager.register(_Unchecked(plugin, str(exc)))
+        return
     unknown = set(config.getoption("--operation")) - set(operations())
     if unknown:
         raise pytest.UsageError(f"--operation {', '.join(sorted(unknown))}: not an operationId of the spec")
@@ -117,19 +157,30 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_SERVER_KEY] = server
     config.stash[_SESSION_KEY] = session
     _session.install(session)
-    report_dir = config.getoption("--report-dir")
     if report_dir:
         # Hypothesis keeps caches (its unicode tables) in `.hypothesis/` of the current folder by
         # default: a run writes nothing outside its report folder.
         set_hypothesis_home_dir(Path(report_dir) / ".hypothesis")
-    target = session.base_url + (" (reference server started for this run)" if server else "")
-    progress = Progress(session.recorder, config.getoption("--progress"))
+    label = session.base_url + (" (reference server started for this run)" if server else "")
+    quiet = target is not None
+    progress = Progress(session.recorder, "off" if quiet else config.getoption("--progress"))
     report = Path(report_dir) if report_dir else None
-    plugin = ReportPlugin(session.recorder, report, target, progress, suite=Path(__file__).parent)
+    plugin = ReportPlugin(
+        session.recorder,
+        report,
+        label,
+        progress,
+        suite=Path(__file__).parent,
+        url=session.base_url,
+        version=session.version,
+        profile=session.profile,
+        quiet=quiet,
+    )
     config.pluginmanager.register(plugin)
     _stop_on_sigterm(plugin)
     if session.max_time is not None:
-        threading.Thread(target=_watchdog, args=(session, plugin, server), name="max-time", daemon=True).start()
+        args = (session, plugin, server, quiet)
+        threading.Thread(target=_watchdog, args=args, name="max-time", daemon=True).start()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -153,5 +204,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if _session.current().out_of_time():
+    session = _session.current()
+    if session.out_of_time():
         pytest.skip("--max-time reached before this test started")
+    if session.gone_silent():
+        pytest.skip(f"{_session.SILENT}: this test was not started")

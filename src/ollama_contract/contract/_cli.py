@@ -19,8 +19,13 @@ pushed unless --allow-writes is given, and even then only models the run created
 Generation there is bounded (1 to 16 tokens as Ollama reads the request), and nothing reloads,
 pins or unloads the model in use.
 
-Exit status: 0 the server keeps the contract, 1 it breaks it, 2 the command or its target is
-wrong, 130 interrupted. The report is written as the run goes.
+With --base-url given more than once, or --targets FILE, it checks a fleet in one run: each
+server on a pytest-xdist worker of its own, all at once, each exactly as a run of its own would
+check it; report.md then opens with a matrix (tests down, servers across), and matrix.json and a
+junit-<name>.xml per server go beside it.
+
+Exit status: 0 the server (every server) keeps the contract, 1 it (any) breaks it, 2 the command
+or its target is wrong, 130 interrupted. The report is written as the run goes.
 """
 
 
@@ -30,7 +35,28 @@ def register(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     target = parser.add_argument_group("target")
-    target.add_argument("--base-url", help="the server to check (default: OLLAMA_HOST, else the reference server)")
+    target.add_argument(
+        "--base-url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="the server to check (default: OLLAMA_HOST, else the reference server); repeat it to check a fleet",
+    )
+    target.add_argument(
+        "--targets",
+        type=Path,
+        metavar="FILE",
+        help="a TOML file of [[target]] tables (url, name, model, embed_model, api_key_env, allow_writes, headers, "
+        "profile, pull_models) to check in one run, each on an xdist worker of its own",
+    )
+    target.add_argument(
+        "--tx",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="where the worker of each target runs, in order (xdist gateway spec, e.g. ssh=user@box//python=python3; "
+        "default: a local process)",
+    )
     target.add_argument(
         "--reference", action="store_true", help="check the bundled reference server, ignoring OLLAMA_HOST"
     )
@@ -102,7 +128,10 @@ def _run(args: argparse.Namespace) -> int:
 
     return run_check(
         CheckOptions(
-            base_url=args.base_url,
+            base_url=args.base_url[0] if args.base_url else None,
+            base_urls=args.base_url[1:],
+            targets_file=args.targets,
+            tx=args.tx,
             reference=args.reference,
             allow_writes=args.allow_writes,
             model=args.model,

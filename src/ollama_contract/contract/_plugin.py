@@ -1,7 +1,8 @@
 """The run's pytest plugin: live progress, and a report that is always on disk.
 
-report.md and junit.xml are rewritten (atomically) after every test, so a run stopped by a
-signal, by --max-time or by a crash still leaves a readable account of what it did. A test whose
+report.md, junit.xml and result.json (the same facts for a program: the fleet's matrix is made
+from it) are rewritten (atomically) after every test, so a run stopped by a signal, by
+--max-time or by a crash still leaves a readable account of what it did. A test whose
 checks all passed but during which the run recorded a failure (a request that got no answer in
 time is recorded, not raised, so that hypothesis does not replay it while shrinking) is reported
 as failed.
@@ -36,9 +37,24 @@ INTERRUPTED = "interrupted (signal or Ctrl-C): the report covers the tests that 
 
 class ReportPlugin:
     def __init__(
-        self, recorder: Recorder, report_dir: Path | None, target: str, progress: Progress, suite: Path | None = None
+        self,
+        recorder: Recorder,
+        report_dir: Path | None,
+        target: str,
+        progress: Progress,
+        suite: Path | None = None,
+        *,
+        url: str = "",
+        version: str | None = None,
+        profile: str = "all",
+        quiet: bool = False,
     ) -> None:
         self.suite = suite
+        self.url = url
+        self.version = version
+        self.profile = profile
+        self.quiet = quiet
+        """A fleet's worker: the controller prints the summary, from result.json."""
         self.recorder = recorder
         self.report_dir = report_dir
         self.target = target
@@ -64,6 +80,8 @@ class ReportPlugin:
 
     def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
         self.recorder.begin(nodeid)
+        if self.quiet:
+            self.write_result()  # the fleet's progress line shows the test that runs now
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: Any) -> Generator[None, pytest.TestReport, Any]:
@@ -116,12 +134,18 @@ class ReportPlugin:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.progress.stop()
         if self.status == "running":
+            from ._session import SILENT
+
             skipped = [t for t in self.recorder.tests if "--max-time" in t.message]
+            silent = [t for t in self.recorder.tests if SILENT in t.message]
             self.status = f"stopped at --max-time ({len(skipped)} tests not run)" if skipped else "finished"
+            if silent and not skipped:
+                self.status = f"stopped: {SILENT} ({len(silent)} tests not run)"
         self.finish_current("stopped")
         self.write()
-        for line in self.lines():
-            print(line)
+        if not self.quiet:
+            for line in self.lines():
+                print(line)
         if self.status == INTERRUPTED:
             session.exitstatus = pytest.ExitCode.INTERRUPTED
         elif self.recorder.findings and session.exitstatus == 0:
@@ -140,7 +164,7 @@ class ReportPlugin:
         failed = self.recorder.findings or any(t.outcome == "FAILED" for t in self.recorder.tests)
         if failed:
             return "FAILED"
-        complete = self.status in {"running", "finished"} or self.status.startswith("stopped at")
+        complete = self.status in {"running", "finished"} or self.status.startswith("stopped")
         return "passed" if complete else "incomplete"
 
     def write(self) -> None:
@@ -148,6 +172,48 @@ class ReportPlugin:
             return
         _write(self.report_dir / "report.md", self.markdown())
         _write(self.report_dir / "junit.xml", self.junit())
+        self.write_result()
+
+    def write_result(self) -> None:
+        if self.report_dir is not None:
+            import json
+
+            _write(self.report_dir / "result.json", json.dumps(self.result(), indent=1, ensure_ascii=False) + "\n")
+
+    def result(self) -> dict[str, Any]:
+        """What the run found, for a program: the fleet's matrix is built from this, so a target
+        in a fleet is reported from exactly what a run of its own would say."""
+        current = self.recorder.current
+        return {
+            "url": self.url,
+            "target": self.target,
+            "version": self.version,
+            "profile": self.profile,
+            "status": self.status,
+            "verdict": self.verdict,
+            "seconds": round(time.monotonic() - self.started, 3),
+            "cases": sum(self.recorder.cases.values()),
+            "current": None if current is None else {"phase": current.phase, "name": current.name},
+            "tests": [
+                {
+                    "phase": r.phase,
+                    "name": r.name,
+                    "outcome": r.outcome,
+                    "failures": r.failures,
+                    "cases": sum(r.cases.values()),
+                    "seconds": round(r.elapsed(), 3),
+                    "message": r.message[:500],
+                }
+                for r in self.recorder.tests
+                if r is not current
+            ],
+            "operations": [{"operation": op, "cases": c, "failures": f} for op, c, f in self.recorder.table()],
+            "findings": [
+                {"operation": f.operation, "test": f.test, "check": f.title, "message": f.detail, "curl": f.curl}
+                for f in self.recorder.findings.values()
+            ],
+            "notes": list(self.recorder.notes),
+        }
 
     def _outcomes(self) -> dict[str, int]:
         counts = {"passed": 0, "FAILED": 0, "skipped": 0}

@@ -18,13 +18,17 @@ import httpx
 
 from ._safety import listed_name
 
-__all__ = ["PREFLIGHT_SECONDS", "TargetError", "check_models", "check_target"]
+__all__ = ["PREFLIGHT_SECONDS", "TargetError", "Unreachable", "check_models", "check_target"]
 
 PREFLIGHT_SECONDS = 5.0
 
 
 class TargetError(Exception):
     """The target of the run is unusable; the message says what is wrong and what to do."""
+
+
+class Unreachable(TargetError):
+    """A well-formed target that does not answer: in a fleet, its column fails and the others run."""
 
 
 def _resolves(host: str, port: int) -> bool:
@@ -47,22 +51,24 @@ def check_target(base_url: str, given: str, headers: dict[str, str]) -> None:
     if split.scheme not in {"http", "https"}:
         raise TargetError(f"{given!r} is not an http:// or https:// URL; give the server's URL, {example}")
     host = split.hostname or ""
-    if not host or any(c.isspace() for c in host) or not _resolves(host, split.port or 80):
+    if not host or any(c.isspace() for c in host):
         raise TargetError(f"the host {host!r} in {given!r} does not resolve; give the server's URL, {example}")
+    if not _resolves(host, split.port or 80):
+        raise Unreachable(f"the host {host!r} in {given!r} does not resolve; give the server's URL, {example}")
     try:
         httpx.get(base_url + "/api/version", headers=headers, timeout=PREFLIGHT_SECONDS)
     except httpx.ConnectError as exc:
-        raise TargetError(
+        raise Unreachable(
             f"nothing is listening at {base_url} ({exc}); start Ollama there (`ollama serve`) or give the URL of a "
             "running server with --base-url"
         ) from exc
     except httpx.TimeoutException as exc:
-        raise TargetError(
+        raise Unreachable(
             f"{base_url} did not answer GET /api/version within {PREFLIGHT_SECONDS:g} s; is it an Ollama server, "
             "and is it running?"
         ) from exc
     except httpx.HTTPError as exc:
-        raise TargetError(f"{base_url} cannot be reached: {exc}") from exc
+        raise Unreachable(f"{base_url} cannot be reached: {exc}") from exc
 
 
 def _names(models: Iterable[dict[str, Any]]) -> list[str]:

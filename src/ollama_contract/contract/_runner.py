@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 __all__ = ["CheckOptions", "run_check", "suite_dir"]
 
@@ -38,6 +39,29 @@ class CheckOptions:
     server_faults: list[str] = field(default_factory=list)
     """Faults for the reference server: how the project proves the suite can fail."""
     pytest_args: list[str] = field(default_factory=list)
+    base_urls: list[str] = field(default_factory=list)
+    """More servers to check in the same run (with `base_url`, each given --base-url)."""
+    targets_file: Path | None = None
+    """A TOML list of targets (`[[target]]` tables): a fleet run."""
+    tx: list[str] = field(default_factory=list)
+    """xdist gateway specs, one per target in order (default: a local process each)."""
+
+    def fleet(self) -> list[Any] | None:
+        """The targets of a fleet run (a Target each), or None for a run against one server."""
+        from ._targets import read_targets_file, targets_from_urls
+
+        urls = ([self.base_url] if self.base_url else []) + self.base_urls
+        if self.targets_file is None and len(urls) < 2:
+            return None
+        writes, profile = self.allow_writes, self.profile
+        listed = targets_from_urls(
+            urls, model=self.model, embed_model=self.embed_model, allow_writes=writes, profile=profile
+        )
+        if self.targets_file is not None:
+            listed += read_targets_file(self.targets_file, allow_writes=writes, profile=profile)
+        from ._targets import _unique
+
+        return _unique(listed)
 
 
 def suite_dir() -> Path:
@@ -124,6 +148,13 @@ def run_check(options: CheckOptions) -> int:
     from ._preflight import TargetError
 
     try:
+        targets = options.fleet()
+    except TargetError as exc:
+        print(f"ollama-contract check: {exc}", file=sys.stderr)
+        return 2
+    if targets is not None:
+        return _run_fleet(options, targets)
+    try:
         preflight(options)
     except TargetError as exc:
         print(f"ollama-contract check: {exc}", file=sys.stderr)
@@ -132,3 +163,26 @@ def run_check(options: CheckOptions) -> int:
 
     code = int(pytest.main(pytest_arguments(options)))
     return {0: 0, 1: 1, 2: 130, 4: 2, 5: 2}.get(code, code)
+
+
+def _run_fleet(options: CheckOptions, targets: list[Any]) -> int:
+    import sys
+    from dataclasses import replace
+
+    from ._fleet import run_fleet
+
+    if options.request_timeout <= 0 or (options.max_time is not None and options.max_time <= 0):
+        print(
+            "ollama-contract check: --request-timeout and --max-time take a number of seconds above zero",
+            file=sys.stderr,
+        )
+        return 2
+    if options.server_faults or options.reference:
+        print("ollama-contract check: --reference and --server-fault check one server, not a fleet", file=sys.stderr)
+        return 2
+    # The run-wide options; each worker's target brings its own URL, models, safety and profile.
+    common = replace(
+        options, base_url=None, reference=False, allow_writes=False, model=None, embed_model=None, pull_models=[],
+        profile=None, progress="off",
+    )  # fmt: skip
+    return run_fleet(options, targets, pytest_arguments(common))

@@ -34,6 +34,10 @@ REFERENCE_MODEL = "llama3.2"
 REFERENCE_EMBED_MODEL = "all-minilm"
 REFERENCE_PULL_MODEL = "tinyllama"
 
+SILENT_LIMIT = 6
+"""Requests in a row without an answer after which the run sends no more (see Session.gone_silent)."""
+SILENT = "the server stopped answering"
+
 DEFAULT_REQUEST_TIMEOUT = 60.0
 """Seconds a request may take as a whole: a model load on a slow machine, then a bounded answer."""
 
@@ -57,6 +61,12 @@ class Session:
     resident: frozenset[str] | None = None
     """The models loaded when the run began (normalized names), on a server the run did not
     start; None when /api/ps could not say (then nothing is unloaded at the end)."""
+    version: str | None = None
+    """What the server reported on /api/version, as it said it (None: no readable answer)."""
+    silent: int = 0
+    """Requests in a row that got no answer at all (no answer in time, or no connection)."""
+    stopped: bool = False
+    """The server stopped answering: no more requests are sent."""
 
     def __post_init__(self) -> None:
         self.requests = deadline_session(self.request_seconds)
@@ -68,6 +78,30 @@ class Session:
 
     def out_of_time(self) -> bool:
         return self.max_time is not None and time.monotonic() - self.started > self.max_time
+
+    def answered(self, answered: bool) -> None:
+        """Count requests in a row without any answer; one answer resets the count. At
+        SILENT_LIMIT the server is asked for /api/version: a slow server answers it (and the run
+        goes on, each late answer a failure), a hung or dead one does not (and the run stops)."""
+        self.silent = 0 if answered else self.silent + 1
+        if self.silent < SILENT_LIMIT or self.stopped:
+            return
+        from ._preflight import PREFLIGHT_SECONDS
+
+        try:
+            httpx.get(self.base_url + "/api/version", headers=self.headers, timeout=PREFLIGHT_SECONDS)
+            self.silent = 0
+        except httpx.HTTPError as exc:
+            self.stopped = True
+            self.recorder.note(
+                f"{SILENT}: {SILENT_LIMIT} requests in a row got no answer, nor did GET /api/version within "
+                f"{PREFLIGHT_SECONDS:g} s ({type(exc).__name__}); the run sent no more"
+            )
+
+    def gone_silent(self) -> bool:
+        """The server stopped answering (see `answered`): the rest of the run would only wait out
+        one deadline after another."""
+        return self.stopped
 
     def request_seconds(self) -> float:
         """The deadline of the next request: --request-timeout, or less when --max-time is near."""
@@ -84,7 +118,7 @@ class Session:
         """Unload the models the run used that were not loaded when it began, as Ollama unloads
         one (`keep_alive: 0`, no prompt), so a shared server is left with what it had loaded.
         Other models, and the ones loaded before the run, are left alone."""
-        if self.resident is None:
+        if self.resident is None or self.gone_silent():
             return
         used = {normalize(m) for m in (self.guard.model, self.guard.embed_model) if m}
         generate = operations()["generate"]
@@ -97,6 +131,10 @@ class Session:
 
     def delete_models(self, names: Iterable[str]) -> None:
         """Clean-up deletes: outside the checks, but through the guard's bookkeeping."""
+        names = list(names)
+        if names and self.gone_silent():
+            self.recorder.note(f"could not delete {', '.join(sorted(names))}: the server had stopped answering")
+            return
         with self.http() as client:
             for name in sorted(names):
                 response = client.request("DELETE", "/api/delete", json={"model": name})
@@ -226,12 +264,14 @@ def open_session(
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     quick: bool = False,
     profile: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> tuple[Session, ReferenceServer | None]:
     """Resolve the target: the given server, or a reference server started for this run.
 
     A server the run did not start must answer, and hold the models named by option, or
-    TargetError says so before any test runs."""
-    headers = api_key_headers()
+    TargetError says so before any test runs. `headers` go with every request (default: the
+    bearer key of OLLAMA_API_KEY)."""
+    headers = api_key_headers() if headers is None else headers
     recorder = Recorder()
     server = None
     if base_url is None:
@@ -269,7 +309,7 @@ def open_session(
             " server forwards to ollama.com were not sent (--allow-writes)"
         )
     session = Session(base_url, guard, recorder, max_examples, max_time, headers, request_timeout, quick=quick)
-    session.profile = _profile(base_url, headers, recorder, profile)
+    session.version, session.profile = _profile(base_url, headers, recorder, profile)
     if server is None:
         with session.http() as client:
             running = _running(client)
@@ -277,26 +317,27 @@ def open_session(
     return session, server
 
 
-def _profile(base_url: str, headers: dict[str, str], recorder: Recorder, chosen: str | None) -> str:
-    """The profile of the run: the one asked for, else the version the server reports."""
+def _profile(base_url: str, headers: dict[str, str], recorder: Recorder, chosen: str | None) -> tuple[str | None, str]:
+    """The version the server reports, and the profile of the run: the one asked for, else that version."""
     from .._profiles import ALL, normalise, profile_for
 
-    if chosen is not None:
-        name = normalise(chosen)
-        recorder.note(f"contract: {'all versions' if name == ALL else 'Ollama ' + name} (--profile)")
-        return name
     version = None
     try:
         response = httpx.get(base_url + "/api/version", headers=headers, timeout=30)
         version = response.json().get("version") if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError, AttributeError):
         pass
-    name = profile_for(version if isinstance(version, str) else None)
+    reported = version if isinstance(version, str) else None
+    if chosen is not None:
+        name = normalise(chosen)
+        recorder.note(f"contract: {'all versions' if name == ALL else 'Ollama ' + name} (--profile)")
+        return reported, name
+    name = profile_for(reported)
     if name == ALL:
         recorder.note(f"contract: all versions (the server reports no readable version: {version!r})")
     else:
         recorder.note(f"contract: Ollama {name}, the version the server reports (--profile all for every version's)")
-    return name
+    return reported, name
 
 
 def api_key_headers() -> dict[str, str]:

@@ -23,7 +23,7 @@ from .._spec import Operation, operations
 from . import _checks  # noqa: F401  (registers the suite's checks with schemathesis)
 from ._report import Finding, curl_command
 from ._schemas import current_profile, operation_for, request_errors
-from ._session import Session
+from ._session import SILENT, Session
 from ._transport import NoAnswer, httpx_within
 
 __all__ = ["ContractFailure", "conformance_problems", "exchange", "load_schema", "send_case", "stateful_test"]
@@ -80,6 +80,8 @@ def _call(session: Session, case: Case[Any], op: Operation, test: str) -> Respon
     raised: hypothesis would replay it, and each replay waits out the deadline again)."""
     if session.out_of_time():
         pytest.skip("--max-time reached: the rest of this test was not sent")
+    if session.gone_silent():
+        pytest.skip(f"{SILENT}: the rest of this test was not sent")
     record = session.recorder.current
     if record is not None and record.misses >= MISSES_PER_TEST:
         pytest.skip(f"{record.misses} requests got no answer in time: the rest of this test was not sent")
@@ -90,12 +92,15 @@ def _call(session: Session, case: Case[Any], op: Operation, test: str) -> Respon
         title = f"no answer within {exc.seconds:g} s"
         detail = f"{op.label} did not finish its answer within {exc.seconds:g} s (--request-timeout)"
         session.recorder.finding(Finding(op.label, test, title, detail, case.as_curl_command()))
+        session.answered(False)
         if record is not None:
             record.misses += 1
         return None
     except Exception as exc:  # the transport failed: a dropped connection, a reset...
         session.recorder.finding(Finding(op.label, test, "connection failure", repr(exc), case.as_curl_command()))
+        session.answered(False)
         raise
+    session.answered(True)
     session.guard.record(op.operation_id, case.body, response.status_code)
     return response
 
@@ -256,7 +261,12 @@ def exchange(
     except NoAnswer as exc:
         detail = f"{op.label} did not finish its answer within {exc.seconds:g} s (--request-timeout)"
         session.recorder.finding(Finding(op.label, test, f"no answer within {exc.seconds:g} s", detail, curl))
+        session.answered(False)
         raise ContractFailure(f"{detail}\nreproduce: {curl}") from None
+    except httpx.TransportError:
+        session.answered(False)
+        raise
+    session.answered(True)
     session.guard.record(operation_id, body, response.status_code)
     problems = conformance_problems(op, response)
     if problems:
