@@ -103,7 +103,7 @@ def _since(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not re.fullmatch(r"\d+\.\d+\.\d+", value):
-        raise ValueError(f"x-ollama since must be a release such as \"0.1.14\", not {value!r}")
+        raise ValueError(f'x-ollama since must be a release such as "0.1.14", not {value!r}')
     return value
 
 
