@@ -50,10 +50,10 @@ def register(subparsers: Any) -> None:
     )
     versions.add_argument(
         "--leave-out",
-        choices=("always", "random"),
-        default="always",
-        help="with --ollama-version: leave out every field X may leave out (always; default, the same every run) "
-        "or each one at random from --seed",
+        choices=("zero", "always", "random"),
+        default="zero",
+        help="with --ollama-version, which fields X does not always send are left out: those holding their zero "
+        "value, as X's omitempty did (zero; default), every one (always) or each at random from --seed (random)",
     )
     versions.add_argument("--seed", type=int, default=0, help="seed of --leave-out random (default: 0)")
     pace = parser.add_argument_group("pace")

@@ -150,7 +150,7 @@ def create_app(
     load_time: float | None = None,
     account: str = "offline",
     ollama_version: str | None = None,
-    leave_out: str = "always",
+    leave_out: str = "zero",
     seed: int = 0,
 ) -> Starlette:
     """Build the ASGI app of an offline Ollama.
@@ -166,7 +166,8 @@ def create_app(
     ollama.com looks from here: "offline" (Ollama's answers without a network), "signed-in" (an
     account, deterministic web search) or "signed-out". `ollama_version` makes it answer as that
     release did as far as the spec's version facts go (`versions`): its routes only, without the
-    fields it does not always send (`leave_out` "always", or "random" from `seed`), and reporting
+    fields it does not always send (`leave_out`: "zero" valued ones, as its omitempty did; "always";
+    or "random" from `seed`), and reporting
     it at /api/version.
     """
     parsed_faults = parse_faults(list(faults))

@@ -7,10 +7,12 @@ A server imitating X, put around the handlers of the newest one, therefore:
 
 - answers an operation whose route X did not register yet with gin's own 404 page, as the router
   of X would (before any handler runs, so no body is read and no model is touched);
-- leaves out of every answer (JSON body or NDJSON line) the fields X does not always send, either
-  every one of them (`always`, the default: the sparsest server X's contract allows, the same every
-  run) or each one by a coin from a seeded generator (`random`, a different but repeatable mix);
-  a field the all-versions contract requires is never left out, and a removed one always is;
+- leaves out of every answer (JSON body or NDJSON line) fields X does not always send: by default
+  (`zero`) those holding their Go zero value (`""`, `0`, `false`, an empty list or object, `null`),
+  as X's `omitempty` did; with `always` every one of them (the sparsest server X's contract allows,
+  sparser than X itself: X sent a non-empty `model_info`); with `random` each one by a coin from a
+  seeded generator (a different but repeatable mix). A field the all-versions contract requires
+  is never left out, and a removed one always is;
 - reports X at `/api/version` (through `Settings.version`, which `..routes.server` answers).
 
 Only the version facts the spec has are imitated: statuses, messages and behaviours stay the newest
@@ -34,8 +36,8 @@ from .wire import ASGIApp, Message, Receive, Scope, Send, encode, plain_response
 
 __all__ = ["LEAVE_OUT", "Release", "ReleaseMiddleware", "known_versions", "leave_out", "missing_routes", "release"]
 
-LeaveOut = Literal["always", "random"]
-LEAVE_OUT: tuple[LeaveOut, ...] = ("always", "random")
+LeaveOut = Literal["zero", "always", "random"]
+LEAVE_OUT: tuple[LeaveOut, ...] = ("zero", "always", "random")
 _FACTS = ("x-always-since", "x-always-until", "x-removed-in")
 
 
@@ -84,7 +86,7 @@ class Release:
     """The Ollama release a server imitates, and how it leaves out what that release may leave out."""
 
     version: Version
-    mode: LeaveOut = "always"
+    mode: LeaveOut = "zero"
     seed: int = 0
     _rng: random.Random = field(init=False, repr=False)
     _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
@@ -96,15 +98,18 @@ class Release:
     def text(self) -> str:
         return _text(self.version)
 
-    def leaves_out(self) -> bool:
-        """Whether this one field, which the release may leave out, is left out."""
+    def leaves_out(self, value: Any, pointer: bool) -> bool:
+        """Whether this field, which the release may leave out, is left out (`pointer`: Go holds it
+        behind a pointer, whose `omitempty` leaves out only nil)."""
+        if self.mode == "zero":
+            return value is None or (not pointer and value in ("", 0, False, [], {}) and value is not True)
         if self.mode == "always":
             return True
         with self._lock:
             return self._rng.random() < 0.5
 
 
-def release(version: str, mode: str = "always", seed: int = 0) -> Release:
+def release(version: str, mode: str = "zero", seed: int = 0) -> Release:
     """A checked `Release`; ValueError (naming the versions the spec knows, or the modes) otherwise."""
     if mode not in LEAVE_OUT:
         raise ValueError(f"--leave-out must be one of {', '.join(LEAVE_OUT)}, not {mode!r}")
@@ -155,7 +160,10 @@ def _walk(doc: dict[str, Any], schema: Any, value: Any, release: Release, depth:
     for key in list(value):
         props = [p["properties"][key] for p in parts if key in (p.get("properties") or {})]
         verdicts = [_optional(prop, release.version) for prop in props]
-        if None in verdicts or (key not in required and any(verdicts) and all(verdicts) and release.leaves_out()):
+        pointer = any(isinstance(prop, dict) and prop.get("x-go-absent") == "nil" for prop in props)
+        if None in verdicts or (
+            key not in required and any(verdicts) and all(verdicts) and release.leaves_out(value[key], pointer)
+        ):
             del value[key]
             changed = True
         elif props:
