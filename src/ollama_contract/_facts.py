@@ -4,6 +4,7 @@ Each operation of `openapi.yaml` carries one mapping, placed before its `respons
 
 ```yaml
 x-ollama:
+  since: "0.1.14"                    # the first release whose router has it (scripts/mine_routes)
   writes: false                      # required: does it change what the server holds?
   network: true                      # it may reach ollama.com or a registry (a 5xx is then no bug)
   proxied: true                      # the body goes on to ollama.com unread (only an empty one is refused)
@@ -24,6 +25,7 @@ a forgotten fact fails when the spec is indexed, and no code falls back to a gue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -31,7 +33,7 @@ __all__ = ["ROLES", "ModelField", "StreamShape", "facts_of"]
 
 Role = Literal["read", "create", "delete", "pull", "push"]
 ROLES: tuple[Role, ...] = ("read", "create", "delete", "pull", "push")
-_KEYS = {"writes", "network", "proxied", "runs", "models", "stream", "late-checked", "free-maps"}
+_KEYS = {"since", "writes", "network", "proxied", "runs", "models", "stream", "late-checked", "free-maps"}
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,14 @@ def _stream(value: Any) -> StreamShape:
     )
 
 
+def _since(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d+\.\d+\.\d+", value):
+        raise ValueError(f'x-ollama since must be a release such as "0.1.14", not {value!r}')
+    return value
+
+
 def facts_of(op: dict[str, Any], *, streams: bool) -> dict[str, Any]:
     """The keyword arguments of `Operation` that the operation's `x-ollama` gives.
 
@@ -119,6 +129,7 @@ def facts_of(op: dict[str, Any], *, streams: bool) -> dict[str, Any]:
     if not isinstance(network, bool) or not isinstance(proxied, bool):
         raise ValueError("x-ollama network and proxied must be true or false")
     return {
+        "since": _since(raw.get("since")),
         "writes": raw["writes"],
         "network": network,
         "proxied": proxied,

@@ -103,6 +103,8 @@ class Operation:
     """Pointer to the request body's schema, or None when the operation takes no body."""
     responses: dict[int, dict[str, str | None]] = field(default_factory=dict)
     """status -> media type (or NO_CONTENT) -> pointer to the schema, or None for no schema."""
+    since: str | None = None
+    """The first Ollama release whose router has it (`X.Y.Z`); None for ollama.com's own operations."""
     writes: bool = False
     """It changes what the server holds (models, blobs, the signed-in account)."""
     network: bool = False

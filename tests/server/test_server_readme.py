@@ -78,6 +78,9 @@ def test_the_flags_table() -> None:
         "--token-rate",
         "--prompt-rate",
         "--load-time",
+        "--ollama-version X",
+        "--leave-out",
+        "--seed",
     }
 
 

@@ -40,6 +40,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="do not log a line per request (model loads are still logged)"
     )
+    versions = parser.add_argument_group("versions")
+    versions.add_argument(
+        "--ollama-version",
+        default=None,
+        metavar="X",
+        help="answer as Ollama X did, as far as the spec's version facts know it: routes X did not have yet "
+        "answer 404, fields X does not always send are left out, /api/version says X (default: the newest)",
+    )
+    versions.add_argument(
+        "--leave-out",
+        choices=("zero", "always", "random"),
+        default="zero",
+        help="with --ollama-version, which fields X does not always send are left out: those holding their zero "
+        "value, as X's omitempty did (zero; default), every one (always) or each at random from --seed (random)",
+    )
+    versions.add_argument("--seed", type=int, default=0, help="seed of --leave-out random (default: 0)")
     pace = parser.add_argument_group("pace")
     pace.add_argument(
         "--pace",
@@ -64,10 +80,13 @@ def _run(args: argparse.Namespace) -> int:
     from .http.faults import parse_faults
     from .http.logs import log_to_stderr
     from .http.serving import listen, serve
+    from .http.versions import release
 
     try:
         parse_faults(args.fault)
         resolve_models(args.models)
+        if args.ollama_version is not None:
+            release(args.ollama_version, args.leave_out, args.seed)
         pace = Pace.named(
             args.pace, token_rate=args.token_rate, prompt_rate=args.prompt_rate, load_seconds=args.load_time
         )
@@ -86,7 +105,22 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     log_to_stderr(requests=not args.quiet)
     port = sock.getsockname()[1]
-    print(f"ollama-contract: offline Ollama listening on http://{args.host}:{port}", file=sys.stderr, flush=True)
+    as_version = f" (as Ollama {release(args.ollama_version).text})" if args.ollama_version is not None else ""
+    print(
+        f"ollama-contract: offline Ollama{as_version} listening on http://{args.host}:{port}",
+        file=sys.stderr,
+        flush=True,
+    )
     with contextlib.suppress(KeyboardInterrupt):
-        serve(sock, data_dir=args.data_dir, models=args.models, faults=args.fault, pace=pace, account=args.account)
+        serve(
+            sock,
+            data_dir=args.data_dir,
+            models=args.models,
+            faults=args.fault,
+            pace=pace,
+            account=args.account,
+            ollama_version=args.ollama_version,
+            leave_out=args.leave_out,
+            seed=args.seed,
+        )
     return 0

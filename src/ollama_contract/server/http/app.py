@@ -32,6 +32,7 @@ from .cors import CORSMiddleware
 from .decode import decode_body
 from .faults import FaultMiddleware, parse_faults
 from .logs import AccessLog
+from .versions import ReleaseMiddleware, release
 from .wire import JSON_NO_CHARSET, HTTPError, RawResponse, error_response, plain_response
 
 __all__ = ["create_app"]
@@ -148,6 +149,9 @@ def create_app(
     prompt_rate: float | None = None,
     load_time: float | None = None,
     account: str = "offline",
+    ollama_version: str | None = None,
+    leave_out: str = "zero",
+    seed: int = 0,
 ) -> Starlette:
     """Build the ASGI app of an offline Ollama.
 
@@ -160,7 +164,11 @@ def create_app(
     `token_rate` (tokens/s), `prompt_rate` (prompt tokens/s) and `load_time` (seconds) tune it.
     `app.state.ollama.runtime.loads` lists every model load, with its reason. `account` is how
     ollama.com looks from here: "offline" (Ollama's answers without a network), "signed-in" (an
-    account, deterministic web search) or "signed-out".
+    account, deterministic web search) or "signed-out". `ollama_version` makes it answer as that
+    release did as far as the spec's version facts go (`versions`): its routes only, without the
+    fields it does not always send (`leave_out`: "zero" valued ones, as its omitempty did; "always";
+    or "random" from `seed`), and reporting
+    it at /api/version.
     """
     parsed_faults = parse_faults(list(faults))
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="ollama-contract-"))
@@ -168,7 +176,10 @@ def create_app(
         pace = Pace.named(pace, token_rate=token_rate, prompt_rate=prompt_rate, load_seconds=load_time)
     if account not in ACCOUNTS:
         raise ValueError(f"account must be one of {', '.join(ACCOUNTS)}, not {account!r}")
+    imitated = release(ollama_version, leave_out, seed) if ollama_version is not None else None
     settings = Settings(data_dir=folder, faults=[str(f) for f in parsed_faults], pace=pace, account=account)
+    if imitated is not None:
+        settings.version = imitated.text
     if max_body_bytes is not None:
         settings.max_body_bytes = max_body_bytes
     if max_blob_bytes is not None:
@@ -181,7 +192,8 @@ def create_app(
             Middleware(AccessLog),
             Middleware(CORSMiddleware, origins=origins),
             Middleware(_HostCheck, loopback_only=loopback_only),
-            Middleware(FaultMiddleware, faults=parsed_faults),
+            Middleware(FaultMiddleware, faults=parsed_faults, version=settings.version),
+            Middleware(ReleaseMiddleware, release=imitated),
         ],
         exception_handlers={HTTPError: _http_error, HTTPException: _starlette_error, Exception: _unexpected},
     )

@@ -141,9 +141,11 @@ def _is_final(line: bytes, scope: Scope) -> bool:
 
 
 class FaultMiddleware:
-    def __init__(self, app: ASGIApp, faults: list[Fault]) -> None:
+    def __init__(self, app: ASGIApp, faults: list[Fault], version: str = VERSION) -> None:
         self.app = app
         self.faults = faults
+        self.version = version
+        """The version the server reports, whose profile `missing-version-field` breaks."""
         self._lock = threading.Lock()
         self._count = 0
         self._per_header: dict[str, int] = {}
@@ -179,15 +181,16 @@ class FaultMiddleware:
         if all(f.name in _HANDLER_ONLY for f in active):
             await self.app(scope, receive, send)
             return
-        await _Run(self.app, active, scope).run(receive, send)
+        await _Run(self.app, active, scope, self.version).run(receive, send)
 
 
 class _Run:
     """One request under faults."""
 
-    def __init__(self, app: ASGIApp, faults: list[Fault], scope: Scope) -> None:
+    def __init__(self, app: ASGIApp, faults: list[Fault], scope: Scope, version: str = VERSION) -> None:
         self.app = app
         self.scope = scope
+        self.version = version
         self.names = {f.name for f in faults}
         self.values = {f.name: f.value for f in faults}
         self.delay = self.values.get("delay", 0) / 1000.0
@@ -268,7 +271,7 @@ class _Rewriter:
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
                 if "missing-version-field" in names:
-                    value = missing_version_field(value, self.schema, VERSION)
+                    value = missing_version_field(value, self.schema, self.run.version)
                 body = encode(value)
         headers = [(k, v) for k, v in self.start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode("ascii")))
@@ -307,7 +310,7 @@ class _Rewriter:
                 if "missing-field" in names:
                     value = missing_field(value, self.schema)
                 if "missing-version-field" in names:
-                    value = missing_version_field(value, self.schema, VERSION)
+                    value = missing_version_field(value, self.schema, self.run.version)
                 line = encode(value)
             except ValueError:
                 pass
