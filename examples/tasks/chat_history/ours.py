@@ -3,12 +3,10 @@ from ollama_api.params import MessageDict
 
 from ollama_contract import Ollama
 
-client = Ollama()
-
 messages: list[MessageDict] = []
 for question in ["Why is the sky blue?", "And why are sunsets red?"]:
     messages.append({"role": "user", "content": question})
-    chunks = client.chat("llama3.2", messages, stream=True)
+    chunks = Ollama().chat("llama3.2", messages, stream=True)
     for chunk in chunks:
         print(chunk.text, end="", flush=True)
     print()

@@ -21,7 +21,6 @@ messages = [Message(role="user", content="What is the temperature in Paris?")]
 response = client.chat("qwen3", messages, tools=[get_temperature])
 messages.append(response.message)
 for call in response.message.tool_calls:
-    print("Arguments:", call.function.arguments)
     result = get_temperature(**call.function.arguments)
     messages.append(Message(role="tool", content=result, tool_name=call.function.name))
 print(client.chat("qwen3", messages).text)

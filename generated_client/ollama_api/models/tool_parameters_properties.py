@@ -88,10 +88,9 @@ class ToolParametersProperties:
         name = self._wire_names.get(key)
         if name is None:
             return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
+        if not self._has(name):
             raise KeyError(key)
-        return value
+        return getattr(self, name)
 
     def __setitem__(self, key: str, value: Any) -> None:
         name = self._wire_names.get(key)
@@ -104,7 +103,23 @@ class ToolParametersProperties:
         name = self._wire_names.get(key) if isinstance(key, str) else None
         if name is None:
             return key in self.additional_properties
-        return not isinstance(getattr(self, name), Unset)
+        return self._has(name)
+
+    def _has(self, name: str) -> bool:
+        """Whether a field is there as the JSON has it: sent, for a model read from JSON (a field
+        not sent reads as its zero value, but is not there); set and not left out by Go at its
+        zero value, for one built here (what `to_dict()` writes)."""
+        state = self.__dict__
+        if "_from_wire" in state and name not in state:
+            return False
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            return False
+        return (
+            bool(value)
+            or "_from_wire" in state
+            or name not in getattr(self, "_omit_zero", ())
+        )
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of a property by its JSON name, or `default` when it is unset."""

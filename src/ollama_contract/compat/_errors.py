@@ -26,6 +26,7 @@ from .._errors import (
     OllamaError,
     StreamError,
 )
+from ._official import CONNECTION_ERROR_MESSAGE
 
 __all__ = ["RequestError", "ResponseError", "translate", "translated"]
 
@@ -89,14 +90,16 @@ def translate(error: OllamaError) -> BaseException:
         cls = _twin(ResponseError, RequestError, type(error))
         extra = {"error": str(error), "status_code": 400}
     elif isinstance(error, APIConnectionError):
+        # Printed as the official client's: the URL and httpx's reason stay in its attributes.
         cls = _twin(type(error), builtins.ConnectionError)
         extra = {}
+        args: tuple[Any, ...] = (CONNECTION_ERROR_MESSAGE,)
     else:
         return error
     twin = cls.__new__(cls)
     twin.__dict__.update(error.__dict__)
     twin.__dict__.update(extra)
-    twin.args = error.args
+    twin.args = args if isinstance(error, APIConnectionError) else error.args
     twin.__traceback__ = error.__traceback__
     return twin
 

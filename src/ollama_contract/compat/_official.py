@@ -7,17 +7,30 @@ field was not sent), `repr` and `str` that code written for the official client 
 checker sees the official signatures (the package's `__init__` re-exports them for it).
 
 Inputs: the official models a program passes (`ollama.Message`, `ollama.Options`, `ollama.Tool`,
-`ollama.Image`) become the plain JSON they serialise to, as the official client sends them.
+`ollama.Image`) become the plain JSON they serialise to, and Python functions given as tools the
+schema the official client makes of them (not the richer one of `helpers.Tools`: the same program
+must send the same request, or the model answers differently).
+
+Two things come from the official package's private modules, since it offers them nowhere else:
+its conversion of a function to a tool, and the message of the `ConnectionError` it raises. This
+module is the one place that reads them; `tests/examples/test_compat.py` fails if either moves
+or changes, and pyproject.toml's `compat` extra pins the releases it was checked on (0.6.x).
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import Any
 
 import ollama
 from pydantic import BaseModel
 
-__all__ = ["inputs", "official"]
+__all__ = ["CONNECTION_ERROR_MESSAGE", "function_tool", "inputs", "official"]
+
+_convert: Callable[[Callable[..., Any]], BaseModel] = importlib.import_module("ollama._utils").convert_function_to_tool
+CONNECTION_ERROR_MESSAGE: str = importlib.import_module("ollama._client").CONNECTION_ERROR_MESSAGE
+"""What the official client's `ConnectionError` says when the server cannot be reached."""
 
 _RENAMED = {"PsResponse": "ProcessResponse"}
 """The generated models whose official class has another name; every other one has the same."""
@@ -32,12 +45,28 @@ def official(answer: Any) -> Any:
     return cls.model_validate(answer.to_dict())
 
 
-def inputs(value: Any) -> Any:
+def function_tool(function: Callable[..., Any]) -> dict[str, Any]:
+    """The tool schema the official client sends for a Python function."""
+    return _convert(function).model_dump(exclude_none=True)
+
+
+def inputs(body: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A request body as the official client would send it: its models as JSON, its function tools
+    as the official schemas."""
+    if body is None:
+        return None
+    plain: dict[str, Any] = _json(body)
+    if body.get("tools"):
+        plain["tools"] = [function_tool(tool) if callable(tool) else _json(tool) for tool in body["tools"]]
+    return plain
+
+
+def _json(value: Any) -> Any:
     """`value` with the official models in it turned into their JSON (an `Image` into base64)."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True, by_alias=True)
     if isinstance(value, dict):
-        return {key: inputs(item) for key, item in value.items()}
+        return {key: _json(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [inputs(item) for item in value]
+        return [_json(item) for item in value]
     return value
