@@ -32,6 +32,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy scripts/regenerate scripts/regen
 	$(BIN)/mypy scripts/bench
+	$(BIN)/mypy scripts/task_lines
 	$(BIN)/mypy bench
 
 ## regenerate: rebuild generated_client/ from openapi.yaml

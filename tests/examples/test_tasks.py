@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import ast
 import base64
-import io
 import os
+import runpy
 import subprocess
 import sys
-import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,14 +44,13 @@ EXPECTED = {
 SAME_REQUESTS = ["seed", "chat_history", "image", "embed", "async_chats"]
 
 
-def code_lines(path: Path) -> int:
-    """Lines that are neither blank nor only a comment (docstrings count: they are code)."""
-    comment_only = {
-        token.start[0]
-        for token in tokenize.generate_tokens(io.StringIO(path.read_text()).readline)
-        if token.type == tokenize.COMMENT and token.line.strip().startswith("#")
-    }
-    return sum(1 for n, line in enumerate(path.read_text().splitlines(), 1) if line.strip() and n not in comment_only)
+LINES = runpy.run_path(str(ROOT / "scripts" / "task_lines"))
+code_lines = LINES["code_lines"]
+
+
+def test_the_readme_table_is_what_the_script_counts() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{LINES['BEGIN']}\n{LINES['table']()}{LINES['END']}" in readme, "run scripts/task_lines --write"
 
 
 @pytest.fixture(scope="module")
