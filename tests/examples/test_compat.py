@@ -181,3 +181,36 @@ def test_our_errors_stay_ours_when_not_translated() -> None:
     assert issubclass(ours.ResponseError, OllamaError) and issubclass(ours.RequestError, OllamaError)
     error = ours.ResponseError("boom", 500)
     assert (error.error, error.status_code, str(error)) == ("boom", 500, "boom (status code: 500)")
+
+
+def test_what_compat_reads_from_the_official_packages_private_modules_is_what_it_does() -> None:
+    """compat/_official.py reads two things from private modules of the official package: they must
+    be what the official client really sends and raises (this fails when a release changes them)."""
+    import json
+
+    import httpx
+
+    from ollama_contract.compat._official import CONNECTION_ERROR_MESSAGE, function_tool
+
+    def get_weather(city: str, days: int = 1) -> str:
+        """Get the weather.
+
+        Args:
+            city: The city.
+            days: How many days.
+        """
+        return city
+
+    sent: list[dict[str, Any]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        answer = {"model": "m", "created_at": "2025-01-01T00:00:00Z", "done": True}
+        return httpx.Response(200, json={**answer, "message": {"role": "assistant", "content": ""}})
+
+    official = ollama.Client(host="http://h", transport=httpx.MockTransport(handle))
+    official.chat("m", [{"role": "user", "content": "x"}], tools=[get_weather])
+    assert sent[0]["tools"] == [function_tool(get_weather)]
+    with pytest.raises(ConnectionError) as caught:
+        ollama.Client(host="http://127.0.0.1:9").list()
+    assert str(caught.value) == CONNECTION_ERROR_MESSAGE
