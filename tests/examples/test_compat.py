@@ -214,3 +214,64 @@ def test_what_compat_reads_from_the_official_packages_private_modules_is_what_it
     with pytest.raises(ConnectionError) as caught:
         ollama.Client(host="http://127.0.0.1:9").list()
     assert str(caught.value) == CONNECTION_ERROR_MESSAGE
+
+
+@pytest.fixture
+def hosted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str | None, dict[str, Any]]]]:
+    """A loopback stand-in for ollama.com's web search and fetch, and what it was sent."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from ollama_contract._request import HOSTED_URL
+
+    seen: list[tuple[str, str | None, dict[str, Any]]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append((self.path, self.headers.get("Authorization"), body))
+            if self.path == "/api/web_search":
+                answer: dict[str, Any] = {"results": [{"title": "T", "url": "https://a.example", "content": "C"}]}
+            else:
+                answer = {"title": "Page", "content": "Text", "links": ["https://b.example"]}
+            data = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv(HOSTED_URL, f"http://127.0.0.1:{server.server_address[1]}")
+    yield seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_web_search_and_fetch_go_to_ollama_com_with_the_key(
+    hosted: list[tuple[str, str | None, dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OLLAMA_API_KEY", raising=False)
+    with ours.Client() as keyless, pytest.raises(ValueError, match="Bearer token is required for web search"):
+        keyless.web_search("ollama")
+    with ours.Client() as keyless, pytest.raises(ValueError, match="Bearer token is required for web fetch"):
+        keyless.web_fetch("https://ollama.com")
+    assert hosted == []  # refused before anything was sent, as the official client does
+    monkeypatch.setenv("OLLAMA_API_KEY", "secret")
+    with ours.Client() as client:
+        found = client.web_search("ollama")
+        page = client.web_fetch("https://ollama.com")
+    assert isinstance(found, ollama.WebSearchResponse) and found.results[0].title == "T"
+    assert isinstance(page, ollama.WebFetchResponse) and page.links == ["https://b.example"]
+    assert hosted == [
+        ("/api/web_search", "Bearer secret", {"query": "ollama", "max_results": 3}),
+        ("/api/web_fetch", "Bearer secret", {"url": "https://ollama.com"}),
+    ]
+    with ours.Client(headers={"Authorization": "Bearer other"}) as headed:
+        headed.web_fetch("https://ollama.com")
+    assert hosted[-1][1] == "Bearer other"
