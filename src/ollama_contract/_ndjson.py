@@ -246,13 +246,16 @@ class LineDecoder(Generic[T]):
     for `result()` and for the partial output carried by the stream errors.
     """
 
-    def __init__(self, facts: StreamFacts, checker: Checker, *, typed: bool = True) -> None:
+    def __init__(
+        self, facts: StreamFacts, checker: Checker, *, typed: bool = True, build: Callable[[Any], T] | None = None
+    ) -> None:
         self.facts = facts
         self.checker = checker
         self.operation = facts.operation.operation_id
         # Untyped: the hooks check the parsed lines and hand them to the generated code, which builds them.
-        # Typed: the generated from_dict, whose template makes the common line one dict copy.
-        self.build: Callable[[Any], T] = facts.item.from_dict if typed else _same
+        # Typed: the generated from_dict, whose template makes the common line one dict copy, or
+        # the caller's `build` (the drop-in's official classes).
+        self.build: Callable[[Any], T] = build if build is not None else facts.item.from_dict if typed else _same
         self.done = False
         self.count = 0
         self.last: T | None = None

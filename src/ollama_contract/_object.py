@@ -24,7 +24,7 @@ status raises its `APIStatusError`.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -75,6 +75,11 @@ class _Base:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
 
+    def _item_builder(self, operation: str) -> Callable[[Any], Any] | None:
+        """What builds a streamed item from its checked JSON: None, the generated model's
+        `from_dict`. The drop-in answers with the official client's classes instead."""
+        return None
+
 
 class Ollama(_Base, SyncMethods):
     """A sync client for one Ollama server: `generate`, `chat`, `embed`, `pull`, `list`... (see the methods).
@@ -122,7 +127,7 @@ class Ollama(_Base, SyncMethods):
         if content is not None:
             return self._upload(operation, content, path)
         checker = self._checker
-        call: Call[Any] | None = Call(operation, checker) if stream else None
+        call: Call[Any] | None = Call(operation, checker, self._item_builder(operation)) if stream else None
         if body is not None and helpers.FIELDS.intersection(body):
             body = helpers.prepare(body)
         kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)
@@ -211,7 +216,7 @@ class AsyncOllama(_Base, AsyncMethods):
         if content is not None:
             return await self._upload(operation, content, path)
         checker = self._checker
-        call: Call[Any] | None = Call(operation, checker) if stream else None
+        call: Call[Any] | None = Call(operation, checker, self._item_builder(operation)) if stream else None
         if body is not None and helpers.FIELDS.intersection(body):
             body = helpers.prepare(body)
         kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)

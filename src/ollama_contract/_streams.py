@@ -27,7 +27,7 @@ decodes it with the same decoder.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
 from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -66,10 +66,11 @@ class Call(Generic[T]):
     """One streamed call as it walks the stages: its facts, its checker, its prepared request
     (httpx `request` arguments, set by the first stage), its response and its decoder once sent."""
 
-    __slots__ = ("checker", "decoder", "facts", "kwargs", "operation", "response")
+    __slots__ = ("build", "checker", "decoder", "facts", "kwargs", "operation", "response")
 
-    def __init__(self, operation: str, checker: Checker) -> None:
+    def __init__(self, operation: str, checker: Checker, build: Callable[[Any], T] | None = None) -> None:
         self.operation = operation
+        self.build = build  # None: the generated model's from_dict
         self.facts: StreamFacts = facts_for(operation)  # ValueError for an operation that does not stream
         self.checker = checker
         self.kwargs: dict[str, Any] = {}
@@ -107,7 +108,7 @@ def _start(http: httpx.Client, call: Call[T]) -> Iterator[T]:
         raise
     decoder: LineDecoder[T]
     if lines:
-        decoder = call.decoder = LineDecoder(call.facts, checker)
+        decoder = call.decoder = LineDecoder(call.facts, checker, build=call.build)
         return decoder.read(
             response.iter_bytes(), response.close, httpx.RequestError, partial(translate, operation=operation)
         )
@@ -117,7 +118,7 @@ def _start(http: httpx.Client, call: Call[T]) -> Iterator[T]:
         checker.settle(operation, verdict.violations, status, unreadable=verdict.unreadable)
     if not response.is_success:
         raise error_for_status(operation, status, verdict.parsed)
-    decoder = call.decoder = LineDecoder(call.facts, checker)
+    decoder = call.decoder = LineDecoder(call.facts, checker, build=call.build)
     return iter((decoder.whole(verdict.parsed),))
 
 
@@ -142,7 +143,7 @@ async def _astart(http: httpx.AsyncClient, call: Call[T]) -> AsyncGenerator[T, N
         raise
     decoder: LineDecoder[T]
     if lines:
-        decoder = call.decoder = LineDecoder(call.facts, checker)
+        decoder = call.decoder = LineDecoder(call.facts, checker, build=call.build)
         items = decoder.aread(
             response.aiter_bytes(), response.aclose, httpx.RequestError, partial(translate, operation=operation)
         )
@@ -158,7 +159,7 @@ async def _astart(http: httpx.AsyncClient, call: Call[T]) -> AsyncGenerator[T, N
         checker.settle(operation, verdict.violations, status, unreadable=verdict.unreadable)
     if not response.is_success:
         raise error_for_status(operation, status, verdict.parsed)
-    decoder = call.decoder = LineDecoder(call.facts, checker)
+    decoder = call.decoder = LineDecoder(call.facts, checker, build=call.build)
     yield decoder.whole(verdict.parsed)
 
 

@@ -25,16 +25,17 @@ is written twice.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
 from typing import Any
 
 import httpx
 import ollama
 
+from .._ndjson import facts_for
 from .._object import AsyncOllama, Ollama
 from ._errors import translated
-from ._official import inputs, official
+from ._official import inputs, official, official_class
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -69,6 +70,12 @@ def _keyed(bearer: bool, what: str) -> None:
         raise ValueError(f"Authorization header with Bearer token is required for {what}")
 
 
+def _item_builder(operation: str) -> Callable[[Any], Any] | None:
+    """A streamed item as the official class, validated straight from its checked JSON."""
+    cls = official_class(facts_for(operation).item)
+    return None if cls is None else cls.model_validate
+
+
 def _answer(operation: str, result: Any) -> Any:
     """The official answer: its class for a model, `status: success` for copy and delete."""
     if operation in _SUCCESS:
@@ -82,6 +89,8 @@ class Client(Ollama):
     def __init__(self, host: str | None = None, **kwargs: Any) -> None:
         self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.Client))
+
+    _item_builder = staticmethod(_item_builder)
 
     def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
@@ -109,6 +118,8 @@ class AsyncClient(AsyncOllama):
     def __init__(self, host: str | None = None, **kwargs: Any) -> None:
         self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.AsyncClient))
+
+    _item_builder = staticmethod(_item_builder)
 
     async def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
@@ -141,7 +152,7 @@ class _Stream:
 
     def __next__(self) -> Any:
         with translated():
-            return official(next(self._iterator))
+            return next(self._iterator)
 
     def __enter__(self) -> _Stream:
         return self
@@ -169,7 +180,7 @@ class _AsyncStream:
 
     async def __anext__(self) -> Any:
         with translated():
-            return official(await self._iterator.__anext__())
+            return await self._iterator.__anext__()
 
     async def __aenter__(self) -> _AsyncStream:
         return self

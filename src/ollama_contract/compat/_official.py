@@ -26,7 +26,7 @@ from typing import Any
 import ollama
 from pydantic import BaseModel
 
-__all__ = ["CONNECTION_ERROR_MESSAGE", "function_tool", "inputs", "official"]
+__all__ = ["CONNECTION_ERROR_MESSAGE", "function_tool", "inputs", "official", "official_class"]
 
 _convert: Callable[[Callable[..., Any]], BaseModel] = importlib.import_module("ollama._utils").convert_function_to_tool
 CONNECTION_ERROR_MESSAGE: str = importlib.import_module("ollama._client").CONNECTION_ERROR_MESSAGE
@@ -36,13 +36,20 @@ _RENAMED = {"PsResponse": "ProcessResponse"}
 """The generated models whose official class has another name; every other one has the same."""
 
 
-def official(answer: Any) -> Any:
-    """The official class's instance for a generated model (unchanged: any other answer)."""
-    name = type(answer).__name__
+def official_class(generated: type) -> type[BaseModel] | None:
+    """The official class of a generated model's name, if there is one."""
+    name = generated.__name__
     cls = getattr(ollama, _RENAMED.get(name, name), None)
-    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+    return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+
+
+def official(answer: Any) -> Any:
+    """The official class's instance for a generated model (unchanged: any other answer, and an
+    official one already)."""
+    if isinstance(answer, BaseModel):
         return answer
-    return cls.model_validate(answer.to_dict())
+    cls = official_class(type(answer))
+    return answer if cls is None else cls.model_validate(answer.to_dict())
 
 
 def function_tool(function: Callable[..., Any]) -> dict[str, Any]:
