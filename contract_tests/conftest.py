@@ -17,6 +17,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from ollama_contract._spec import operations
 from ollama_contract.contract import CheckOptions, _session
+from ollama_contract.contract._generation import without_local_constants
 from ollama_contract.contract._plugin import ReportPlugin
 from ollama_contract.contract._preflight import TargetError
 from ollama_contract.contract._progress import Progress
@@ -30,6 +31,7 @@ settings.register_profile(
     print_blob=False,
 )
 settings.load_profile("contract")
+without_local_constants()
 
 _SERVER_KEY = pytest.StashKey[_session.ReferenceServer | None]()
 _SESSION_KEY = pytest.StashKey[_session.Session]()
