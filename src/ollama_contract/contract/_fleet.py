@@ -24,6 +24,7 @@ from typing import IO, Any
 
 import pytest
 
+from ._generation import warm_unicode_tables
 from ._matrix import Column, failing, header, unchecked, write_reports
 from ._preflight import TargetError, Unreachable, check_models, check_target
 from ._targets import Target
@@ -177,6 +178,11 @@ class FleetPlugin:
     def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
         index = int(str(node.gateway.id).removeprefix(_TX_ID))
         self.progress.totals[self.targets[index].name] = len(ids)
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        # Here, with hypothesis' own plugin loaded (it warns of storage touched before), and
+        # before xdist starts the workers (at session start).
+        warm_unicode_tables(self.progress.folder / ".hypothesis")
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.progress.start()

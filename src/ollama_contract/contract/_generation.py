@@ -12,7 +12,9 @@ constants, the cases depend only on the spec, the profile and the seed.
 
 from __future__ import annotations
 
-__all__ = ["without_local_constants"]
+from pathlib import Path
+
+__all__ = ["warm_unicode_tables", "without_local_constants"]
 
 
 def without_local_constants() -> bool:
@@ -27,3 +29,19 @@ def without_local_constants() -> bool:
         return False
     providers._get_local_constants = lambda: empty
     return True
+
+
+def warm_unicode_tables(home: Path) -> None:
+    """Compute hypothesis' Unicode tables once into `home` (its cache folder for the run).
+
+    Hypothesis builds them by asking `unicodedata` about every code point, about 1.5 s of CPU,
+    the first time a run's cache folder is used. A fleet's workers share one folder
+    (`<report-dir>/.hypothesis`), and the controller fills it before they start, so that four
+    workers on two cores do not each spend that at once. The files are written atomically,
+    so a worker that still computes them races nobody."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+    from hypothesis.internal.charmap import charmap, intervals_from_codec
+
+    set_hypothesis_home_dir(home)
+    charmap()
+    intervals_from_codec("utf-8")
