@@ -19,10 +19,12 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
+from xdist.scheduler import EachScheduling  # type: ignore[import-untyped]
 
 from ._generation import warm_unicode_tables
 from ._matrix import Column, failing, header, unchecked, write_reports
@@ -163,11 +165,42 @@ class FleetProgress:
 class FleetPlugin:
     """The xdist controller's side: hand each worker its target, watch the time, show progress."""
 
-    def __init__(self, targets: list[Target], progress: FleetProgress, finish: Any, max_time: float | None) -> None:
+    def __init__(
+        self,
+        targets: list[Target],
+        progress: FleetProgress,
+        finish: Any,
+        max_time: float | None,
+        waiting: list[str] | None = None,
+    ) -> None:
         self.targets = targets
         self.progress = progress
         self.finish = finish
         self.max_time = max_time
+        self.waiting = list(waiting or [])
+        """xdist gateway specs (their id naming the target) of the workers not started yet: with
+        fewer workers than targets, each one starts when a running worker ends."""
+        self.starting: set[str] = set()
+        """Workers started for a waiting target that have not sent their collection yet."""
+        self.config: pytest.Config | None = None
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: Any) -> Any:
+        return _RollingEach(config, log, self)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        """A worker ended: its slot goes to the next waiting target (xdist's own node manager
+        starts it, as it does a worker it replaces)."""
+        self.starting.discard(str(node.gateway.id))
+        dsession = self.config.pluginmanager.getplugin("dsession") if self.config is not None else None
+        if not self.waiting or dsession is None or dsession.shuttingdown:
+            return
+        import execnet
+
+        spec = execnet.XSpec(self.waiting.pop(0))
+        self.starting.add(str(spec.id))
+        dsession._active_nodes.add(dsession.nodemanager.setup_node(spec, dsession.queue.put))
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node: Any) -> None:
@@ -176,10 +209,12 @@ class FleetPlugin:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        self.starting.discard(str(node.gateway.id))
         index = int(str(node.gateway.id).removeprefix(_TX_ID))
         self.progress.totals[self.targets[index].name] = len(ids)
 
     def pytest_configure(self, config: pytest.Config) -> None:
+        self.config = config
         # Here, with hypothesis' own plugin loaded (it warns of storage touched before), and
         # before xdist starts the workers (at session start).
         warm_unicode_tables(self.progress.folder / ".hypothesis")
@@ -201,6 +236,39 @@ class FleetPlugin:
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.progress.stop()
+
+
+class _RollingEach(EachScheduling):  # type: ignore[misc]
+    """xdist's `each` scheduling (every worker runs all of its own collection), with workers that
+    start while the run goes on: the run is not finished while a target waits for a worker, or a
+    worker started for one has not collected yet."""
+
+    def __init__(self, config: pytest.Config, log: Any, plugin: FleetPlugin) -> None:
+        super().__init__(config, log)
+        self.plugin = plugin
+
+    @property
+    def tests_finished(self) -> bool:
+        collected = all(node in self.node2collection for node in self.node2pending)
+        return bool(super().tests_finished and collected and not self.plugin.waiting and not self.plugin.starting)
+
+    def add_node_collection(self, node: Any, collection: Sequence[str]) -> None:
+        if self.collection_is_completed and not self._removed2pending:
+            # A worker that started late, for a target of its own: it runs all it collected.
+            self.node2collection[node] = list(collection)
+            self.node2pending[node] = []
+            return
+        super().add_node_collection(node, collection)
+
+    def schedule(self) -> None:
+        """As `each` does, for the workers that have collected (one started late may not have)."""
+        for node, pending in self.node2pending.items():
+            if node in self._started or node not in self.node2collection:
+                continue
+            pending[:] = range(len(self.node2collection[node]))
+            node.send_runtest_all()
+            node.shutdown()
+            self._started.append(node)
 
 
 def summary_lines(columns: list[Column], paths: list[Path]) -> list[str]:
@@ -264,12 +332,15 @@ def run_fleet(options: Any, targets: list[Target], base_args: list[str]) -> int:
     if checked:
         tx = list(getattr(options, "tx", []) or [])
         args = [*base_args, "--fleet", "-p", "xdist", "--dist", "each", "--max-worker-restart", "0"]
-        for index, target in enumerate(targets):
-            if target.name in reasons:
-                continue
-            spec = tx[index] if index < len(tx) else "popen"
-            args += ["--tx", f"{spec}//id={_TX_ID}{index}"]
-        plugin = FleetPlugin(targets, progress, finish, options.max_time)
+        specs = [
+            f"{tx[index] if index < len(tx) else 'popen'}//id={_TX_ID}{index}"
+            for index, target in enumerate(targets)
+            if target.name not in reasons
+        ]
+        workers = min(len(specs), getattr(options, "workers", None) or len(specs))
+        for spec in specs[:workers]:
+            args += ["--tx", spec]
+        plugin = FleetPlugin(targets, progress, finish, options.max_time, waiting=specs[workers:])
         code = int(pytest.main(args, plugins=[plugin]))
         if code == int(pytest.ExitCode.INTERRUPTED):
             status = "interrupted (signal or Ctrl-C): the report covers the tests that ran"
