@@ -215,11 +215,11 @@ class FleetPlugin:
 
     def pytest_configure(self, config: pytest.Config) -> None:
         self.config = config
-        # Here, with hypothesis' own plugin loaded (it warns of storage touched before), and
-        # before xdist starts the workers (at session start).
-        warm_unicode_tables(self.progress.folder / ".hypothesis")
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
+        # After hypothesis' own session start (it warns of its storage touched before), and
+        # before xdist's (trylast), which starts the workers.
+        warm_unicode_tables(self.progress.folder / ".hypothesis")
         self.progress.start()
         if self.max_time is not None:
             threading.Thread(target=self._watchdog, name="fleet-max-time", daemon=True).start()
