@@ -8,7 +8,9 @@ so a target in a fleet is judged exactly as a run of its own would judge it. Thi
 controller, only hands each worker its target (`pytest_configure_node`), shows one line per
 target, and builds the matrix from the workers' result.json once they end. A worker that hangs or
 dies leaves its last result.json behind; one that never wrote any is reported as such; a target
-that does not answer at the start gets no worker and a failing column.
+that does not answer at the start gets no worker and a failing column. With `--workers N` below
+the number of targets, N workers start, and each that ends hands its slot to the next target
+(xdist's node manager starts the worker, as it does one that replaces a crashed worker).
 """
 
 from __future__ import annotations
