@@ -159,6 +159,11 @@ class FleetProgress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+            self._thread = None
+            for target in self.targets:  # the ones that ended since the last tick
+                if target.name not in self._ended:
+                    self._ended.add(target.name)
+                    self._print(self.state(target)[1])
         if self._live is not None:
             self._live.stop()
             self._live = None
