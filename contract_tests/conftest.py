@@ -17,6 +17,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from ollama_contract._spec import operations
 from ollama_contract.contract import CheckOptions, _session
+from ollama_contract.contract._generation import without_local_constants
 from ollama_contract.contract._plugin import ReportPlugin
 from ollama_contract.contract._preflight import TargetError
 from ollama_contract.contract._progress import Progress
@@ -30,6 +31,7 @@ settings.register_profile(
     print_blob=False,
 )
 settings.load_profile("contract")
+without_local_constants()
 
 _SERVER_KEY = pytest.StashKey[_session.ReferenceServer | None]()
 _SESSION_KEY = pytest.StashKey[_session.Session]()
@@ -159,8 +161,10 @@ def pytest_configure(config: pytest.Config) -> None:
     _session.install(session)
     if report_dir:
         # Hypothesis keeps caches (its unicode tables) in `.hypothesis/` of the current folder by
-        # default: a run writes nothing outside its report folder.
-        set_hypothesis_home_dir(Path(report_dir) / ".hypothesis")
+        # default: a run writes nothing outside its report folder. A fleet's workers share the
+        # fleet's (its controller computed the tables there before they started).
+        home = Path(config.getoption("--report-dir") if target is not None else report_dir)
+        set_hypothesis_home_dir(home / ".hypothesis")
     label = session.base_url + (" (reference server started for this run)" if server else "")
     quiet = target is not None
     progress = Progress(session.recorder, "off" if quiet else config.getoption("--progress"))

@@ -82,25 +82,16 @@ def _check(cwd: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-STATEFUL = {"test_load_ps_unload", "runTest"}
-"""Tests whose course depends on the cases sent before them (what is loaded; how far the state
-machine gets). The cases schemathesis generates within an xdist worker are not always the cases
-of a single process (the seeds are the same; something in the generators' state carried from test
-to test is not), so those two are compared by their failures only."""
-
-
 def _same(result: dict[str, Any]) -> dict[str, Any]:
     """What must be equal between a target's own run and its column: verdict, status, profile,
-    every test's outcome and every failure (message and curl included)."""
+    every test's outcome and number of cases (the stateful test's too: the cases do not depend on
+    the process or the random run id), and every failure (message and curl included)."""
     return {
         "verdict": result["verdict"],
         "status": result["status"],
         "version": result["version"],
         "profile": result["profile"],
-        "tests": [
-            (t["phase"], t["name"], t["outcome"] if t["name"] not in STATEFUL else t["outcome"] == "FAILED")
-            for t in result["tests"]
-        ],
+        "tests": [(t["phase"], t["name"], t["outcome"], t["cases"]) for t in result["tests"]],
         "failures": sorted(json.dumps(f, sort_keys=True) for f in result["findings"]),
         "notes": sorted(n for n in result["notes"] if not n.startswith("unloaded")),
     }
@@ -184,6 +175,37 @@ def test_a_fleet_reports_each_target_as_its_own_run_and_fails_only_the_columns_t
         suite = ET.parse(report / f"junit-{name}.xml").getroot().find("testsuite")
         assert suite is not None and (int(suite.get("failures", "0")) == 0) == (name == "good"), name
     assert seconds < 300, f"the fleet took {seconds:.0f} s"
+
+
+def test_fewer_workers_than_targets_check_each_in_turn_and_a_hung_one_fails_only_its_column(
+    servers: Servers, tmp_path: Path
+) -> None:
+    stopping, good, later = (_free_port() for _ in range(3))
+    urls = {name: servers.start(port) for name, port in (("stopping", stopping), ("good", good), ("later", later))}
+    (tmp_path / "targets.toml").write_text(
+        "".join(f'[[target]]\nurl = "{url}"\nname = "{name}"\n\n' for name, url in urls.items())
+    )
+    started = time.monotonic()
+    fleet = _check(tmp_path, "--targets", "targets.toml", "--workers", "1", "--operation", "list_models")
+    progress = tmp_path / "report" / "stopping" / "result.json"
+    while True:  # the first target stops answering midway, with the other two still waiting
+        assert fleet.poll() is None and time.monotonic() - started < 300, "the fleet ended before its midway point"
+        try:
+            if len(json.loads(progress.read_text())["tests"]) >= 2:
+                break
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.1)
+    assert not (tmp_path / "report" / "good" / "result.json").exists(), "one worker: the second target waits"
+    os.kill(servers.procs[stopping].pid, signal.SIGSTOP)
+    output, _ = fleet.communicate(timeout=600)
+    assert fleet.returncode == 1, output[-4000:]
+    assert output.rstrip().splitlines()[-1] == "failing targets: stopping", output[-3000:]
+    matrix = {t["name"]: t for t in json.loads((tmp_path / "report" / "matrix.json").read_text())["targets"]}
+    assert [matrix[n]["verdict"] for n in ("stopping", "good", "later")] == ["FAILED", "passed", "passed"]
+    assert any("no answer within 3 s" in f["check"] for f in matrix["stopping"]["failures"]), matrix["stopping"]
+    ran = {n: [t["outcome"] for t in matrix[n]["tests"]] for n in ("good", "later")}
+    assert ran["good"] == ran["later"] and "passed" in ran["good"], ran
 
 
 def test_a_fleet_of_passing_targets_exits_0_and_says_so(servers: Servers, tmp_path: Path) -> None:

@@ -58,6 +58,13 @@ def register(commands: Any) -> None:
         "default: a local process)",
     )
     target.add_argument(
+        "-n",
+        "--workers",
+        type=int,
+        metavar="N",
+        help="in a fleet, check at most N targets at once, each next one as a worker ends (default: all at once)",
+    )
+    target.add_argument(
         "--reference", action="store_true", help="check the bundled reference server, ignoring OLLAMA_HOST"
     )
     target.add_argument(
@@ -132,6 +139,7 @@ def _run(args: argparse.Namespace) -> int:
             base_urls=args.base_url[1:],
             targets_file=args.targets,
             tx=args.tx,
+            workers=args.workers,
             reference=args.reference,
             allow_writes=args.allow_writes,
             model=args.model,

@@ -8,7 +8,9 @@ so a target in a fleet is judged exactly as a run of its own would judge it. Thi
 controller, only hands each worker its target (`pytest_configure_node`), shows one line per
 target, and builds the matrix from the workers' result.json once they end. A worker that hangs or
 dies leaves its last result.json behind; one that never wrote any is reported as such; a target
-that does not answer at the start gets no worker and a failing column.
+that does not answer at the start gets no worker and a failing column. With `--workers N` below
+the number of targets, N workers start, and each that ends hands its slot to the next target
+(xdist's node manager starts the worker, as it does one that replaces a crashed worker).
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
+from xdist.scheduler import EachScheduling  # type: ignore[import-untyped]
 
+from ._generation import warm_unicode_tables
 from ._matrix import Column, failing, header, unchecked, write_reports
 from ._preflight import TargetError, Unreachable, check_models, check_target
 from ._targets import Target
@@ -154,6 +159,11 @@ class FleetProgress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+            self._thread = None
+            for target in self.targets:  # the ones that ended since the last tick
+                if target.name not in self._ended:
+                    self._ended.add(target.name)
+                    self._print(self.state(target)[1])
         if self._live is not None:
             self._live.stop()
             self._live = None
@@ -162,11 +172,42 @@ class FleetProgress:
 class FleetPlugin:
     """The xdist controller's side: hand each worker its target, watch the time, show progress."""
 
-    def __init__(self, targets: list[Target], progress: FleetProgress, finish: Any, max_time: float | None) -> None:
+    def __init__(
+        self,
+        targets: list[Target],
+        progress: FleetProgress,
+        finish: Any,
+        max_time: float | None,
+        waiting: list[str] | None = None,
+    ) -> None:
         self.targets = targets
         self.progress = progress
         self.finish = finish
         self.max_time = max_time
+        self.waiting = list(waiting or [])
+        """xdist gateway specs (their id naming the target) of the workers not started yet: with
+        fewer workers than targets, each one starts when a running worker ends."""
+        self.starting: set[str] = set()
+        """Workers started for a waiting target that have not sent their collection yet."""
+        self.config: pytest.Config | None = None
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: Any) -> Any:
+        return _RollingEach(config, log, self)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        """A worker ended: its slot goes to the next waiting target (xdist's own node manager
+        starts it, as it does a worker it replaces)."""
+        self.starting.discard(str(node.gateway.id))
+        dsession = self.config.pluginmanager.getplugin("dsession") if self.config is not None else None
+        if not self.waiting or dsession is None or dsession.shuttingdown:
+            return
+        import execnet
+
+        spec = execnet.XSpec(self.waiting.pop(0))
+        self.starting.add(str(spec.id))
+        dsession._active_nodes.add(dsession.nodemanager.setup_node(spec, dsession.queue.put))
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node: Any) -> None:
@@ -175,10 +216,17 @@ class FleetPlugin:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        self.starting.discard(str(node.gateway.id))
         index = int(str(node.gateway.id).removeprefix(_TX_ID))
         self.progress.totals[self.targets[index].name] = len(ids)
 
+    def pytest_configure(self, config: pytest.Config) -> None:
+        self.config = config
+
     def pytest_sessionstart(self, session: pytest.Session) -> None:
+        # After hypothesis' own session start (it warns of its storage touched before), and
+        # before xdist's (trylast), which starts the workers.
+        warm_unicode_tables(self.progress.folder / ".hypothesis")
         self.progress.start()
         if self.max_time is not None:
             threading.Thread(target=self._watchdog, name="fleet-max-time", daemon=True).start()
@@ -195,6 +243,39 @@ class FleetPlugin:
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.progress.stop()
+
+
+class _RollingEach(EachScheduling):  # type: ignore[misc]
+    """xdist's `each` scheduling (every worker runs all of its own collection), with workers that
+    start while the run goes on: the run is not finished while a target waits for a worker, or a
+    worker started for one has not collected yet."""
+
+    def __init__(self, config: pytest.Config, log: Any, plugin: FleetPlugin) -> None:
+        super().__init__(config, log)
+        self.plugin = plugin
+
+    @property
+    def tests_finished(self) -> bool:
+        collected = all(node in self.node2collection for node in self.node2pending)
+        return bool(super().tests_finished and collected and not self.plugin.waiting and not self.plugin.starting)
+
+    def add_node_collection(self, node: Any, collection: Sequence[str]) -> None:
+        if self.collection_is_completed and not self._removed2pending:
+            # A worker that started late, for a target of its own: it runs all it collected.
+            self.node2collection[node] = list(collection)
+            self.node2pending[node] = []
+            return
+        super().add_node_collection(node, collection)
+
+    def schedule(self) -> None:
+        """As `each` does, for the workers that have collected (one started late may not have)."""
+        for node, pending in self.node2pending.items():
+            if node in self._started or node not in self.node2collection:
+                continue
+            pending[:] = range(len(self.node2collection[node]))
+            node.send_runtest_all()
+            node.shutdown()
+            self._started.append(node)
 
 
 def summary_lines(columns: list[Column], paths: list[Path]) -> list[str]:
@@ -258,12 +339,15 @@ def run_fleet(options: Any, targets: list[Target], base_args: list[str]) -> int:
     if checked:
         tx = list(getattr(options, "tx", []) or [])
         args = [*base_args, "--fleet", "-p", "xdist", "--dist", "each", "--max-worker-restart", "0"]
-        for index, target in enumerate(targets):
-            if target.name in reasons:
-                continue
-            spec = tx[index] if index < len(tx) else "popen"
-            args += ["--tx", f"{spec}//id={_TX_ID}{index}"]
-        plugin = FleetPlugin(targets, progress, finish, options.max_time)
+        specs = [
+            f"{tx[index] if index < len(tx) else 'popen'}//id={_TX_ID}{index}"
+            for index, target in enumerate(targets)
+            if target.name not in reasons
+        ]
+        workers = min(len(specs), getattr(options, "workers", None) or len(specs))
+        for spec in specs[:workers]:
+            args += ["--tx", spec]
+        plugin = FleetPlugin(targets, progress, finish, options.max_time, waiting=specs[workers:])
         code = int(pytest.main(args, plugins=[plugin]))
         if code == int(pytest.ExitCode.INTERRUPTED):
             status = "interrupted (signal or Ctrl-C): the report covers the tests that ran"

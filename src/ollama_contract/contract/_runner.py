@@ -45,6 +45,8 @@ class CheckOptions:
     """A TOML list of targets (`[[target]]` tables): a fleet run."""
     tx: list[str] = field(default_factory=list)
     """xdist gateway specs, one per target in order (default: a local process each)."""
+    workers: int | None = None
+    """In a fleet, how many targets are checked at once (None: all); the others wait for a worker."""
 
     def fleet(self) -> list[Any] | None:
         """The targets of a fleet run (a Target each), or None for a run against one server."""
@@ -176,6 +178,9 @@ def _run_fleet(options: CheckOptions, targets: list[Any]) -> int:
             "ollama-contract check: --request-timeout and --max-time take a number of seconds above zero",
             file=sys.stderr,
         )
+        return 2
+    if options.workers is not None and options.workers < 1:
+        print("ollama-contract check: --workers takes a number of workers, 1 or more", file=sys.stderr)
         return 2
     if options.server_faults or options.reference:
         print("ollama-contract check: --reference and --server-fault check one server, not a fleet", file=sys.stderr)

@@ -109,7 +109,13 @@ class Guard:
         return frozenset(op.operation_id for op in operations().values() if op.model_field("pull"))
 
     def own_name(self, hint: Any) -> str:
-        return f"{self.prefix}{hashlib.sha256(repr(hint).encode()).hexdigest()[:8]}"
+        return f"{self.prefix}{hashlib.sha256(repr(self._seed(hint)).encode()).hexdigest()[:8]}"
+
+    def _seed(self, value: Any) -> Any:
+        """A generated value as a choice made from it sees it: without this run's id. A name the
+        run made comes back in later requests (the stateful test follows the spec's links), and
+        the run id is random, so choices seeded with it made every run send different requests."""
+        return value.replace(self.prefix, "contract-test-<run>-") if isinstance(value, str) else value
 
     def is_ours(self, name: Any) -> bool:
         return isinstance(name, str) and (normalize(name) in self.created or name.lower().startswith(self.prefix))
@@ -178,14 +184,14 @@ class Guard:
             elif named.role == "read" and len(op.models) == 1:
                 body[named.field] = self._read(op.runs == "embed", value)
             elif options := choices.get(named.role):
-                body[named.field] = _pick(options, value)
+                body[named.field] = _pick(options, self._seed(value))
         return self.bound(operation_id, body)
 
     def _read(self, embeds: bool, name: str) -> str:
         """The model an operation that only reads one is sent: mostly the chosen one, now and then
         the generated name, to exercise the 404s."""
         model = self.embed_model if embeds else self.model
-        if model and _pick([True, True, True, False], name):
+        if model and _pick([True, True, True, False], self._seed(name)):
             return model
         if not self.owned and self._other_installed(name):
             # A generated name (the spec's examples name real models) that another installed
