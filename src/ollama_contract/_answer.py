@@ -60,8 +60,15 @@ def plan_for(operation_id: str) -> Plan:
     return Plan(op, build, model, text)
 
 
-def build(plan: Plan, checker: Checker, verdict: Judgement, response: httpx.Response) -> Any:
-    """The typed answer of a read, judged response (the body parsed once, by the judge)."""
+def build(
+    plan: Plan,
+    checker: Checker,
+    verdict: Judgement,
+    response: httpx.Response,
+    builder: Callable[[Any], Any] | None = None,
+) -> Any:
+    """The typed answer of a read, judged response (the body parsed once, by the judge), built by
+    `builder` when the caller gives one (the drop-in's official classes), else by the plan's model."""
     status = response.status_code
     if response.request.method == "HEAD":
         if status == 404:
@@ -72,7 +79,8 @@ def build(plan: Plan, checker: Checker, verdict: Judgement, response: httpx.Resp
     parsed = verdict.parsed
     if status >= 400:
         raise error_for_status(plan.name, status, parsed)
-    if plan.build is not None:
+    make = builder if builder is not None else plan.build
+    if make is not None:
         if parsed is None:
             where = f"response {status} {response.headers.get('content-type')}"
             checker.fail(
@@ -81,7 +89,7 @@ def build(plan: Plan, checker: Checker, verdict: Judgement, response: httpx.Resp
                 status,
             )
         try:
-            return plan.build(parsed)
+            return make(parsed)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             detail = f"cannot build {plan.model}: {type(exc).__name__}: {exc}"
             where = f"response {status} application/json"

@@ -36,6 +36,7 @@ from ._answer import build, plan_for
 from ._client import _DEFAULT, ContractClient, create_client
 from ._config import Retries
 from ._judge import judge_read
+from ._ndjson import facts_for
 from ._request import blob, prepare
 from ._streams import AsyncContractStream, Call, ContractStream
 from ._transport import asend, send, translating
@@ -75,9 +76,10 @@ class _Base:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
 
-    def _item_builder(self, operation: str) -> Callable[[Any], Any] | None:
-        """What builds a streamed item from its checked JSON: None, the generated model's
-        `from_dict`. The drop-in answers with the official client's classes instead."""
+    def _builder(self, model: str) -> Callable[[Any], Any] | None:
+        """What builds an answer, or a streamed item, of the generated model named `model` from its
+        checked JSON: None, that model's `from_dict`. The drop-in builds the official client's
+        classes instead."""
         return None
 
 
@@ -127,7 +129,9 @@ class Ollama(_Base, SyncMethods):
         if content is not None:
             return self._upload(operation, content, path)
         checker = self._checker
-        call: Call[Any] | None = Call(operation, checker, self._item_builder(operation)) if stream else None
+        call: Call[Any] | None = None
+        if stream:
+            call = Call(operation, checker, self._builder(facts_for(operation).item.__name__))
         if body is not None and helpers.FIELDS.intersection(body):
             body = helpers.prepare(body)
         kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)
@@ -138,7 +142,8 @@ class Ollama(_Base, SyncMethods):
         verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
         if verdict.violations and verdict.operation is not None:
             checker.settle(operation, verdict.violations, response.status_code, unreadable=verdict.unreadable)
-        return build(plan_for(operation), checker, verdict, response)
+        plan = plan_for(operation)
+        return build(plan, checker, verdict, response, self._builder(plan.model) if plan.model else None)
 
     def _progress(self, stream: Any) -> Any:
         """`pull(..., progress=True)`: the stream drawn as tqdm bars (`helpers.progress_bars`), read to
@@ -216,7 +221,9 @@ class AsyncOllama(_Base, AsyncMethods):
         if content is not None:
             return await self._upload(operation, content, path)
         checker = self._checker
-        call: Call[Any] | None = Call(operation, checker, self._item_builder(operation)) if stream else None
+        call: Call[Any] | None = None
+        if stream:
+            call = Call(operation, checker, self._builder(facts_for(operation).item.__name__))
         if body is not None and helpers.FIELDS.intersection(body):
             body = helpers.prepare(body)
         kwargs = prepare(operation, checker, body, path, stream, self._urls, self._http.base_url)
@@ -227,7 +234,8 @@ class AsyncOllama(_Base, AsyncMethods):
         verdict = judge_read(response, schemas=checker.active, profile=checker.profile)
         if verdict.violations and verdict.operation is not None:
             checker.settle(operation, verdict.violations, response.status_code, unreadable=verdict.unreadable)
-        return build(plan_for(operation), checker, verdict, response)
+        plan = plan_for(operation)
+        return build(plan, checker, verdict, response, self._builder(plan.model) if plan.model else None)
 
     async def _progress(self, stream: Any) -> Any:
         """The async `Ollama._progress`."""

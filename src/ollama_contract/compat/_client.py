@@ -10,7 +10,7 @@ contract checked), with what code written for the official client also relies on
   client object's `_call` runs `helpers.prepare`, one pass over the body);
 - errors are the official `ResponseError` / `RequestError` / built-in `ConnectionError`, each also
   this package's typed error (`_errors.translated`), raised by calls and by streams alike;
-- the answers are the official package's own classes (`_official.official`): `ChatResponse`,
+- the answers are the official package's own classes (`_official.builder`): `ChatResponse`,
   `ShowResponse` with `modelinfo`, `datetime` timestamps, `None` where a field was not sent;
   `copy` and `delete` answer `StatusResponse(status="success")`, as the official client does;
 - the official models a program passes in (`Message`, `Options`, `Tool`, `Image`) are sent as
@@ -25,17 +25,16 @@ is written twice.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
 from typing import Any
 
 import httpx
 import ollama
 
-from .._ndjson import facts_for
 from .._object import AsyncOllama, Ollama
 from ._errors import translated
-from ._official import inputs, official, official_class
+from ._official import builder, inputs
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -70,17 +69,9 @@ def _keyed(bearer: bool, what: str) -> None:
         raise ValueError(f"Authorization header with Bearer token is required for {what}")
 
 
-def _item_builder(operation: str) -> Callable[[Any], Any] | None:
-    """A streamed item as the official class, validated straight from its checked JSON."""
-    cls = official_class(facts_for(operation).item)
-    return None if cls is None else cls.model_validate
-
-
 def _answer(operation: str, result: Any) -> Any:
-    """The official answer: its class for a model, `status: success` for copy and delete."""
-    if operation in _SUCCESS:
-        return ollama.StatusResponse(status="success")
-    return official(result)
+    """`status: success` for copy and delete, as the official client answers them."""
+    return ollama.StatusResponse(status="success") if operation in _SUCCESS else result
 
 
 class Client(Ollama):
@@ -90,7 +81,7 @@ class Client(Ollama):
         self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.Client))
 
-    _item_builder = staticmethod(_item_builder)
+    _builder = staticmethod(builder)
 
     def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
@@ -119,7 +110,7 @@ class AsyncClient(AsyncOllama):
         self._bearer = _bearer(kwargs)
         super().__init__(host, **_split(kwargs, httpx.AsyncClient))
 
-    _item_builder = staticmethod(_item_builder)
+    _builder = staticmethod(builder)
 
     async def _call(
         self, operation: str, body: dict[str, Any] | None, *, stream: bool, path: dict[str, Any], content: Any = None
@@ -162,7 +153,7 @@ class _Stream:
 
     def result(self) -> Any:
         with translated():
-            return official(self._inner.result())
+            return self._inner.result()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -192,7 +183,7 @@ class _AsyncStream:
 
     async def result(self) -> Any:
         with translated():
-            return official(await self._inner.result())
+            return await self._inner.result()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)

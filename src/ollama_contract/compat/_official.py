@@ -1,10 +1,10 @@
 """The official client's own types, on both sides of a call.
 
-Answers: the client object checks and builds its generated model; `official()` hands the
-program the official package's class of the same name (`ollama.ChatResponse`...), validated from
-the same JSON, so it has every attribute, key, value type (`datetime`, mappings, `None` where a
-field was not sent), `repr` and `str` that code written for the official client reads, and a type
-checker sees the official signatures (the package's `__init__` re-exports them for it).
+Answers: the client object checks the JSON, and `builder()` builds from it, in place of the
+generated model, the official package's class of the same name (`ollama.ChatResponse`...). So an
+answer has every attribute, key, value type (`datetime`, mappings, `None` where a field was not
+sent), `repr` and `str` that code written for the official client reads, and a type checker sees
+the official signatures (the package's `__init__` re-exports them for it).
 
 Inputs: the official models a program passes (`ollama.Message`, `ollama.Options`, `ollama.Tool`,
 `ollama.Image`) become the plain JSON they serialise to, and Python functions given as tools the
@@ -26,7 +26,7 @@ from typing import Any
 import ollama
 from pydantic import BaseModel
 
-__all__ = ["CONNECTION_ERROR_MESSAGE", "function_tool", "inputs", "official", "official_class"]
+__all__ = ["CONNECTION_ERROR_MESSAGE", "builder", "function_tool", "inputs", "official_class"]
 
 _convert: Callable[[Callable[..., Any]], BaseModel] = importlib.import_module("ollama._utils").convert_function_to_tool
 CONNECTION_ERROR_MESSAGE: str = importlib.import_module("ollama._client").CONNECTION_ERROR_MESSAGE
@@ -36,20 +36,16 @@ _RENAMED = {"PsResponse": "ProcessResponse"}
 """The generated models whose official class has another name; every other one has the same."""
 
 
-def official_class(generated: type) -> type[BaseModel] | None:
-    """The official class of a generated model's name, if there is one."""
-    name = generated.__name__
-    cls = getattr(ollama, _RENAMED.get(name, name), None)
+def official_class(model: str) -> type[BaseModel] | None:
+    """The official class for the generated model named `model`, if there is one."""
+    cls = getattr(ollama, _RENAMED.get(model, model), None)
     return cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None
 
 
-def official(answer: Any) -> Any:
-    """The official class's instance for a generated model (unchanged: any other answer, and an
-    official one already)."""
-    if isinstance(answer, BaseModel):
-        return answer
-    cls = official_class(type(answer))
-    return answer if cls is None else cls.model_validate(answer.to_dict())
+def builder(model: str) -> Callable[[Any], Any] | None:
+    """What builds the official answer from the checked JSON of the generated model `model`."""
+    cls = official_class(model)
+    return None if cls is None else cls.model_validate
 
 
 def function_tool(function: Callable[..., Any]) -> dict[str, Any]:
