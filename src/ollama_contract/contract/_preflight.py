@@ -16,9 +16,16 @@ from typing import Any
 
 import httpx
 
+from .._spec import operations
 from ._safety import listed_name
 
-__all__ = ["PREFLIGHT_SECONDS", "TargetError", "Unreachable", "check_models", "check_target"]
+__all__ = ["PREFLIGHT_SECONDS", "TargetError", "Unreachable", "check_models", "check_target", "version_url"]
+
+
+def version_url(base_url: str) -> str:
+    """Where a server says its version (the spec's `version` operation): every probe asks it."""
+    return base_url + operations()["version"].path
+
 
 PREFLIGHT_SECONDS = 5.0
 
@@ -56,7 +63,7 @@ def check_target(base_url: str, given: str, headers: dict[str, str]) -> None:
     if not _resolves(host, split.port or 80):
         raise Unreachable(f"the host {host!r} in {given!r} does not resolve; give the server's URL, {example}")
     try:
-        httpx.get(base_url + "/api/version", headers=headers, timeout=PREFLIGHT_SECONDS)
+        httpx.get(version_url(base_url), headers=headers, timeout=PREFLIGHT_SECONDS)
     except httpx.ConnectError as exc:
         raise Unreachable(
             f"nothing is listening at {base_url} ({exc}); start Ollama there (`ollama serve`) or give the URL of a "

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from .._spec import operations
-from ._preflight import check_models, check_target
+from ._preflight import check_models, check_target, version_url
 from ._report import Recorder
 from ._safety import Guard, listed_name, normalize
 from ._transport import deadline_session
@@ -89,7 +89,7 @@ class Session:
         from ._preflight import PREFLIGHT_SECONDS
 
         try:
-            httpx.get(self.base_url + "/api/version", headers=self.headers, timeout=PREFLIGHT_SECONDS)
+            httpx.get(version_url(self.base_url), headers=self.headers, timeout=PREFLIGHT_SECONDS)
             self.silent = 0
         except httpx.HTTPError as exc:
             self.stopped = True
@@ -192,7 +192,7 @@ class ReferenceServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the reference server exited at start:\n{self.log_tail()}")
             try:
-                httpx.get(self.url + "/api/version", timeout=1)  # any answer, even a planted fault's
+                httpx.get(version_url(self.url), timeout=1)  # any answer, even a planted fault's
                 return self.url
             except httpx.TransportError:
                 time.sleep(0.1)
@@ -323,7 +323,7 @@ def _profile(base_url: str, headers: dict[str, str], recorder: Recorder, chosen:
 
     version = None
     try:
-        response = httpx.get(base_url + "/api/version", headers=headers, timeout=30)
+        response = httpx.get(version_url(base_url), headers=headers, timeout=30)
         version = response.json().get("version") if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError, AttributeError):
         pass
